@@ -1,0 +1,112 @@
+/**
+ * Configuration: the ONLY reader of process.env. Validates everything at once, reports every
+ * problem in one ConfigError, and returns a frozen object that is passed down.
+ */
+import { resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+export interface Config {
+  readonly http: { readonly host: string; readonly port: number };
+  readonly db: DatabaseConfig;
+  readonly dataDir: string;
+  readonly log: { readonly level: string };
+  /** Session signing secret; null = generate one on first start and keep it in the database. */
+  readonly sessionSecret: string | null;
+  readonly uploads: { readonly maxBytes: number };
+  readonly chromiumPath: string;
+  /** Fill an empty database with the demo district on start. */
+  readonly demo: boolean;
+  /** Behind a TLS-terminating proxy: mark cookies Secure. */
+  readonly secureCookies: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`配置有误：\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} 应为 ${min}–${max} 之间的整数，实际为“${raw}”`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} 应为 true 或 false，实际为“${env[name]}”`);
+    return fallback;
+  };
+
+  const dataDir = resolve(cwd, env.GONGKAI_DATA_DIR || 'data');
+  const rawDb = env.DATABASE_URL?.trim();
+  let db: DatabaseConfig;
+  if (rawDb && /^postgres(ql)?:\/\//.test(rawDb)) {
+    try {
+      new URL(rawDb);
+    } catch {
+      problems.push(`DATABASE_URL 不是有效的 PostgreSQL 连接串：“${rawDb}”`);
+    }
+    db = { kind: 'postgres', url: rawDb };
+  } else if (rawDb && /^[a-z][a-z0-9+.-]*:\/\//i.test(rawDb) && !rawDb.startsWith('file://')) {
+    problems.push(`DATABASE_URL 只支持 postgres:// 连接串或 SQLite 文件路径，实际为“${rawDb}”`);
+    db = { kind: 'sqlite', file: resolve(dataDir, 'gongkai.db') };
+  } else if (rawDb) {
+    db = { kind: 'sqlite', file: rawDb === ':memory:' ? rawDb : resolve(cwd, rawDb.replace(/^file:\/\//, '').replace(/^sqlite:/, '')) };
+  } else {
+    db = { kind: 'sqlite', file: resolve(dataDir, 'gongkai.db') };
+  }
+
+  const level = env.LOG_LEVEL || 'info';
+  if (!levels.includes(level)) problems.push(`LOG_LEVEL 应为 ${levels.join('/')} 之一，实际为“${level}”`);
+  const secret = env.SESSION_SECRET || null;
+  if (secret !== null && secret.length < 32) problems.push('SESSION_SECRET 至少 32 个字符');
+
+  const config: Config = {
+    http: { host: env.HOST || '0.0.0.0', port: int('PORT', 3000, 0, 65535) },
+    db,
+    dataDir,
+    log: { level },
+    sessionSecret: secret,
+    uploads: { maxBytes: int('UPLOAD_LIMIT_MB', 20, 1, 1024) * 1024 * 1024 },
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    demo: bool('GONGKAI_DEMO', true),
+    secureCookies: bool('SECURE_COOKIES', false),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return deepFreeze(config);
+}
+
+/** The config with secrets masked, for the start-up log line. */
+export function redactConfig(config: Config): unknown {
+  return JSON.parse(JSON.stringify(config), (key, value) => {
+    if (/secret|password|token|key/i.test(key) && value) return '***';
+    if (key === 'url' && typeof value === 'string') return value.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    return value;
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

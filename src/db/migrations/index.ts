@@ -1,0 +1,10 @@
+/**
+ * The ordered list of migrations (static imports, so dist/ needs no directory scan).
+ * Add a new dated file and one line here; never edit an existing migration.
+ */
+import type { Migration } from 'kysely';
+import * as m20261126100000 from './2026_11_26_100000_create_settings_and_audit.js';
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  '2026_11_26_100000_create_settings_and_audit': m20261126100000,
+};
