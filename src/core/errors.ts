@@ -28,6 +28,22 @@ export const appErrors = {
   REPORT_INVALID: { status: 422, message: (p) => `年度报告数据不符合格式${p.detail ? `：${v(p.detail)}` : ''}` },
   RENDER_FAILED: { status: 500, message: (p) => `生成${v(p.target)}文件失败${p.reason ? `：${v(p.reason)}` : ''}` },
   RATE_LIMITED: { status: 429, message: () => '操作过于频繁，请稍后再试' },
+  AUTH_REQUIRED: { status: 401, message: () => '请先登录（登录已失效或尚未登录）' },
+  LOGIN_FAILED: { status: 401, message: () => '用户名或密码不正确' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    message: (p) => `连续登录失败次数过多，账号已临时锁定${p.minutes ? `，请 ${v(p.minutes)} 分钟后再试` : ''}`,
+  },
+  FORBIDDEN: { status: 403, message: (p) => `无权进行此操作${p.detail ? `：${v(p.detail)}` : ''}` },
+  CSRF_INVALID: { status: 403, message: () => '页面已过期或请求来源无法验证，请刷新页面后重试' },
+  PASSWORD_WEAK: { status: 422, message: (p) => `密码强度不足：${v(p.reason)}` },
+  CONFLICT: { status: 409, message: (p) => `操作与现有数据冲突${p.detail ? `：${v(p.detail)}` : ''}` },
+  WRONG_STATE: { status: 409, message: (p) => `当前状态下不能进行此操作${p.detail ? `：${v(p.detail)}` : ''}` },
+  BACKUP_UNSUPPORTED: {
+    status: 400,
+    message: () => '备份命令只适用于内置 SQLite 数据库；PostgreSQL 请使用 pg_dump（例如 pg_dump -Fc "$DATABASE_URL" > gongkai.dump）',
+  },
+  BACKUP_FAILED: { status: 500, message: (p) => `备份失败${p.reason ? `：${v(p.reason)}` : ''}` },
 } as const satisfies Record<string, ErrorDef>;
 
 export type AppErrorCode = keyof typeof appErrors;
