@@ -17,5 +17,26 @@ export const reportFindingCodes = [
 ] as const;
 export type ReportFindingCode = (typeof reportFindingCodes)[number];
 
-export const allFindingCodes = [...reportFindingCodes] as const;
-export type FindingCode = ReportFindingCode;
+/** The working-day calendar: importing a year's holiday notice (rules.md §4). */
+export const calendarFindingCodes = [
+  'CAL-FORMAT', 'CAL-FIELD', 'CAL-DATE', 'CAL-KIND', 'CAL-YEAR', 'CAL-DUPLICATE', 'CAL-SPAN',
+  'CAL-SOURCE', 'CAL-EMPTY', 'CAL-MAKEUP-WEEKDAY', 'CAL-STATUTORY-MISSING',
+] as const;
+export type CalendarFindingCode = (typeof calendarFindingCodes)[number];
+
+/** The statutory clock of a request (条例第三十–三十五条; rules.md §2.10, §2.13). */
+export const clockFindingCodes = [
+  'CLOCK-NO-RECEIPT', 'CLOCK-DATE-INVALID', 'CLOCK-DATE-RANGE', 'CLOCK-BEFORE-RECEIPT', 'CLOCK-AFTER-CLOSE',
+  'CLOCK-REPEATED', 'CLOCK-UNMATCHED', 'CLOCK-CLARIFY-REPEATED', 'CLOCK-CLARIFY-LATE', 'CLOCK-LAPSE-EARLY',
+  'CLOCK-CONSULT-LATE', 'CLOCK-EXTENSION-LATE', 'CLOCK-EXTENSION-OVER', 'CLOCK-EXTENSION-INVALID',
+  'CLOCK-FEE-LATE', 'CLOCK-FEE-EXPIRED', 'CLOCK-DELAY-INVALID', 'CLOCK-DELAY-LATE', 'CLOCK-PAUSE-LATE',
+  'CLOCK-OVERDUE', 'CLOCK-PROVISIONAL',
+] as const;
+export type ClockFindingCode = (typeof clockFindingCodes)[number];
+
+/** 信息处理费 (国办函〔2020〕109号; rules.md §3). */
+export const feeFindingCodes = ['FEE-INPUT', 'FEE-BOTH-METHODS', 'FEE-WAIVER-REASON', 'FEE-WAIVER-AMOUNT'] as const;
+export type FeeFindingCode = (typeof feeFindingCodes)[number];
+
+export const allFindingCodes = [...reportFindingCodes, ...calendarFindingCodes, ...clockFindingCodes, ...feeFindingCodes] as const;
+export type FindingCode = ReportFindingCode | CalendarFindingCode | ClockFindingCode | FeeFindingCode;

@@ -2,9 +2,15 @@
 import type { FindingCode } from './finding-codes.js';
 import type { Finding, Params } from './findings.js';
 import { reportMessages } from './report/messages.zh-CN.js';
+import { calendarMessages } from './calendar/messages.zh-CN.js';
+import { clockMessages } from './requests/messages.zh-CN.js';
+import { feeMessages } from './fees/messages.zh-CN.js';
 
 export const findingMessages: { readonly [C in FindingCode]: (p: Params) => string } = {
   ...reportMessages,
+  ...calendarMessages,
+  ...clockMessages,
+  ...feeMessages,
 };
 
 export const severityLabels = { error: '错误', warning: '警告', info: '提示' } as const;
