@@ -28,11 +28,13 @@ export const reportMessages: { readonly [C in ReportFindingCode]: (p: Params) =>
     ? `第${s(p.number)}部分“${s(p.heading)}”顺序不符合年度报告格式`
     : `缺少第${s(p.number)}部分“${s(p.heading)}”`,
   PERIOD: (p) => `统计期限应为 ${s(p.expected)}，报告写为 ${s(p.stated)}`,
-  'PERIOD-MISSING': (p) => `报告未写明统计期限（应为 ${s(p.year)}年1月1日至12月31日）`,
+  'PERIOD-MISSING': (p) => p.year === null || p.year === undefined
+    ? '报告未写明统计期限（应为报告年度的1月1日至12月31日）'
+    : `报告未写明统计期限（应为 ${s(p.year)}年1月1日至12月31日）`,
   'YEAR-MISMATCH': (p) => `标题年度 ${s(p.titleYear)} 与统计期限年度 ${s(p.periodYear)} 不一致`,
   'TXT-T3': (p) => `正文“${s(p.quote)}”中的${s(p.what)}为 ${s(p.stated)}，与表格数据 ${s(p.expected)} 不符`,
   SIMILARITY: (p) => `“${s(p.heading)}”部分与${s(p.other)}的相似度为 ${s(p.similarity)}%，疑似内容雷同`,
-  AGG: (p) => `汇总报告${s(p.table)}${cell(p)}为 ${s(p.actual)}，各成员单位之和为 ${s(p.expected)}`,
+  AGG: (p) => `汇总报告${s(p.table)}${p.rowLabel ? cell(p) : `“${s(p.columnLabel)}”栏`}为 ${s(p.actual)}，各成员单位之和为 ${s(p.expected)}`,
   'AGG-MISSING': (p) => `汇总报告缺少成员单位“${s(p.member)}”的报告`,
   'FORMAT-MISMATCH': (p) => `${s(p.year)}年度报告应使用${s(p.expected)}格式，实际为${s(p.format)}格式`,
   'PARSE-EMPTY': () => '文件为空或没有可读取的文字',
