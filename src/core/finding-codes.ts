@@ -13,7 +13,7 @@ export const reportFindingCodes = [
   // reading a document
   'PARSE-EMPTY', 'PARSE-UNREADABLE', 'PARSE-NO-TABLE', 'PARSE-ROW-MISSING', 'PARSE-CELL',
   'PARSE-AMBIGUOUS', 'PARSE-SPLIT-RECOVERED', 'PARSE-EXTRA-ROW', 'PARSE-FORMAT-GUESSED',
-  'PARSE-INFERRED',
+  'PARSE-INFERRED', 'PARSE-ROWS-BY-ORDER', 'PARSE-MERGED-ROW',
 ] as const;
 export type ReportFindingCode = (typeof reportFindingCodes)[number];
 

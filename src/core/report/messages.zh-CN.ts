@@ -47,4 +47,6 @@ export const reportMessages: { readonly [C in ReportFindingCode]: (p: Params) =>
   'PARSE-EXTRA-ROW': (p) => `${s(p.tableLabel)}有不属于年度报告格式的行：“${s(p.text)}”`,
   'PARSE-FORMAT-GUESSED': (p) => `未能确定报告格式，按${s(p.format)}格式读取`,
   'PARSE-INFERRED': (p) => `${s(p.tableLabel)}${cell(p)}由${s(p.source)}推定为 ${s(p.value)}`,
+  'PARSE-ROWS-BY-ORDER': (p) => `${s(p.tableLabel)}的行标签与数字错位，已按表格顺序将 ${s(p.count)} 组数字依次对应到各行，请核对`,
+  'PARSE-MERGED-ROW': (p) => `${s(p.tableLabel)}将“${s(p.rowLabel)}”印为一行（未分 1—3 小项），其数字计入“3.其他”`,
 };
