@@ -123,8 +123,8 @@ function checkSentence(
   const where = { section: section.key ?? section.heading };
   const emit = (position: number, params: Finding['params']) =>
     found.push({ at: position, finding: { code: 'TXT-T3', severity: 'warning', at: where, params: { ...params, basis: BASIS } } });
-  const isRequestSentence = section.key === 'requests' || /信息公开|公开申请|依申请/.test(raw);
-  const isOutcomeSentence = isRequestSentence || raw.includes('申请') || raw.includes('公开');
+  const isOutcomeSentence = raw.includes('申请') || raw.includes('公开');
+  const isRequestSentence = isOutcomeSentence && (section.key === 'requests' || /信息公开|公开申请|依申请/.test(raw));
   const isAppealSentence = section.key === 'appeals' || raw.includes('信息公开');
   const denominators = [f.answered, f.newReceived, f.newReceived !== null && f.carriedOver !== null ? f.newReceived + f.carriedOver : null];
   for (const p of patterns) {
@@ -165,10 +165,10 @@ export function checkNarrative(report: Pick<ReportValues, 'format' | 'year' | 't
   let f: RequestFigures | undefined;
   let a: AppealFigures | undefined;
   for (const section of report.sections) {
-    if (!SCANNED.has(section.key) || !section.text.includes('件')) continue;
+    if (!SCANNED.has(section.key) || !/[件%％]/.test(section.text)) continue;
     const text = normalizeProse(section.text);
     for (const sentence of text.split(/[。！？!?]/)) {
-      if (!sentence.includes('件') || SKIP.test(sentence) || !yearsOk(sentence, report.year)) continue;
+      if ((!sentence.includes('件') && !sentence.includes('%')) || SKIP.test(sentence) || !yearsOk(sentence, report.year)) continue;
       f ??= requestFigures(report);
       a ??= appealFigures(report);
       const found: { at: number; finding: Finding }[] = [];
