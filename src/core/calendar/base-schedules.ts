@@ -72,22 +72,24 @@ function entriesOf(map: Readonly<Record<string, string>>): Entry[] {
   return out.sort((a, b) => a.day - b.day);
 }
 
-/** Consecutive days with the same name → spans. */
+/**
+ * Consecutive days off → spans; a run of two festivals reads as the notice writes it
+ * (2025: 10-01…10-08 "国庆节、中秋节", where the package names 10-06 中秋).
+ */
 function spansOf(entries: readonly Entry[]): HolidaySpan[] {
   const spans: HolidaySpan[] = [];
-  let start: Entry | undefined;
-  let last: Entry | undefined;
+  let run: Entry[] = [];
   const flush = () => {
-    if (start && last) spans.push({ name: start.name, from: formatIsoDate(start.day), to: formatIsoDate(last.day) });
+    if (run.length === 0) return;
+    const names = [...new Set(run.map((e) => e.name))];
+    const name = names.includes('国庆节') && names.includes('中秋节') ? '国庆节、中秋节' : names.join('、');
+    spans.push({ name, from: formatIsoDate(run[0]!.day), to: formatIsoDate(run[run.length - 1]!.day) });
+    run = [];
   };
   for (const e of entries) {
-    if (start && last && e.name === start.name && e.day === last.day + 1) {
-      last = e;
-      continue;
-    }
-    flush();
-    start = e;
-    last = e;
+    const last = run[run.length - 1];
+    if (last && e.day !== last.day + 1) flush();
+    run.push(e);
   }
   flush();
   return spans;

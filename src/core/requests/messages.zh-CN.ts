@@ -32,7 +32,7 @@ export const clockMessages: { readonly [C in ClockFindingCode]: (p: Params) => s
   'CLOCK-PAUSE-LATE': (p) => `“${s(p.event)}”于 ${s(p.date)} 发出，已晚于答复期限 ${s(p.replyBy)}，不能再暂停计算`,
   'CLOCK-OVERDUE': (p) =>
     p.replied
-      ? `答复于 ${s(p.asOf)} 作出，超过答复期限 ${s(p.replyBy)} 共 ${s(p.workdays)} 个工作日`
-      : `截至 ${s(p.asOf)} 尚未答复，已超过答复期限 ${s(p.replyBy)} 共 ${s(p.workdays)} 个工作日`,
+      ? `答复于 ${s(p.asOf)} 作出，晚于答复期限 ${s(p.replyBy)}（逾期 ${s(p.days)} 天，其中 ${s(p.workdays)} 个工作日）`
+      : `截至 ${s(p.asOf)} 尚未答复，已超过答复期限 ${s(p.replyBy)}（逾期 ${s(p.days)} 天，其中 ${s(p.workdays)} 个工作日）`,
   'CLOCK-PROVISIONAL': (p) => `${s(p.years)}年的放假安排尚未公布，相关期限按法定节假日推算，为暂定结果，公布后需重新计算`,
 };
