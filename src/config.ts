@@ -21,6 +21,35 @@ export interface Config {
   readonly demo: boolean;
   /** Behind a TLS-terminating proxy: mark cookies Secure. */
   readonly secureCookies: boolean;
+  /** Demo staff accounts get this password instead of a random one (GONGKAI_DEMO_PASSWORD). */
+  readonly demoPassword: string | null;
+  readonly auth: AuthConfig;
+  readonly rateLimit: RateLimitConfig;
+}
+
+export interface AuthConfig {
+  /** Failed logins in a row that lock an account (LOGIN_LOCKOUT_ATTEMPTS, default 5). */
+  readonly lockoutThreshold: number;
+  /** How long a locked account stays locked (LOGIN_LOCKOUT_MINUTES, default 15). */
+  readonly lockoutMinutes: number;
+  /** A session unused for this long ends (SESSION_IDLE_MINUTES, default 120). */
+  readonly sessionIdleMinutes: number;
+  /** A session ends this long after login whatever happens (SESSION_MAX_HOURS, default 12). */
+  readonly sessionMaxHours: number;
+  /** scrypt cost as log2(N) for new password hashes (PASSWORD_HASH_COST, default 15; r = 8, p = 3). */
+  readonly passwordHashCost: number;
+}
+
+export interface RateLimitRule {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+export interface RateLimitConfig {
+  /** Login attempts per client IP per minute (RATE_LIMIT_LOGIN, default 10). */
+  readonly login: RateLimitRule;
+  /** Public form submissions per client IP per hour (RATE_LIMIT_FORMS, default 60). */
+  readonly publicForm: RateLimitRule;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +107,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (!levels.includes(level)) problems.push(`LOG_LEVEL 应为 ${levels.join('/')} 之一，实际为“${level}”`);
   const secret = env.SESSION_SECRET || null;
   if (secret !== null && secret.length < 32) problems.push('SESSION_SECRET 至少 32 个字符');
+  const demoPassword = env.GONGKAI_DEMO_PASSWORD || null;
+  if (demoPassword !== null && [...demoPassword].length < 10) problems.push('GONGKAI_DEMO_PASSWORD 至少 10 个字符');
 
   const config: Config = {
     http: { host: env.HOST || '0.0.0.0', port: int('PORT', 3000, 0, 65535) },
@@ -89,6 +120,18 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     demo: bool('GONGKAI_DEMO', true),
     secureCookies: bool('SECURE_COOKIES', false),
+    demoPassword,
+    auth: {
+      lockoutThreshold: int('LOGIN_LOCKOUT_ATTEMPTS', 5, 1, 100),
+      lockoutMinutes: int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+      sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 120, 1, 7 * 24 * 60),
+      sessionMaxHours: int('SESSION_MAX_HOURS', 12, 1, 30 * 24),
+      passwordHashCost: int('PASSWORD_HASH_COST', 15, 10, 20),
+    },
+    rateLimit: {
+      login: { max: int('RATE_LIMIT_LOGIN', 10, 1, 100_000), windowMs: 60_000 },
+      publicForm: { max: int('RATE_LIMIT_FORMS', 60, 1, 100_000), windowMs: 3_600_000 },
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return deepFreeze(config);
