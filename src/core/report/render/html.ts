@@ -45,11 +45,12 @@ export function renderTableHtml(view: TableView, opts: HtmlTableOptions = {}): s
   const ids = (id: string) => `${base}-${id}`;
   const rows = (list: readonly { readonly cells: readonly ViewCell[] }[]) =>
     list.map((row) => `<tr>${row.cells.map((c) => cellHtml(c, ids)).join('')}</tr>`).join('\n');
-  const parts = [`<table class="report-table" id="${base}">`, `<caption>${escapeHtml(view.caption)}</caption>`];
+  const parts = [`<table class="report-table" id="${base}">`, `<caption id="${base}-caption">${escapeHtml(view.caption)}</caption>`];
   if (view.head.length) parts.push(`<thead>\n${rows(view.head)}\n</thead>`);
   for (const body of view.bodies) parts.push(`<tbody>\n${rows(body)}\n</tbody>`);
   parts.push('</table>');
-  return `<div class="table-scroll">${parts.join('\n')}</div>`;
+  // A scrollable region must be reachable by keyboard (narrow screens scroll wide tables).
+  return `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${base}-caption">${parts.join('\n')}</div>`;
 }
 
 /** Title, prose and tables as an HTML fragment (no <html>/<head>), for embedding in portal pages. */
@@ -79,7 +80,7 @@ export const reportCss = `
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0 auto; max-width: 156mm; padding: 12mm 0; font-family: ${reportFonts.body}; font-size: 16pt; line-height: 28pt; color: #000; background: #fff; }
 .report-title { font-family: ${reportFonts.title}; font-size: 22pt; line-height: 1.5; font-weight: normal; text-align: center; margin: 0 0 28pt; }
-h2 { font-family: ${reportFonts.heading}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
+h2 { font-family: ${reportFonts.heading}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; break-after: avoid; page-break-after: avoid; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 .table-scroll { overflow-x: auto; margin: 6pt 0 14pt; }
 table.report-table { border-collapse: collapse; width: 100%; font-family: ${reportFonts.table}; font-size: 10.5pt; line-height: 1.35; page-break-inside: auto; }
