@@ -24,6 +24,8 @@ export interface DocModel {
   /** What the document was read from. */
   readonly source: 'text' | 'html' | 'markdown' | 'docx' | 'pdf';
   readonly blocks: readonly DocBlock[];
+  /** The document's own title when its container states one (HTML <title>/ArticleTitle, a crawler's "标题:" line, DOCX core properties). */
+  readonly title?: string;
 }
 
 /** A positioned run of text on a PDF page (from pdf.js getTextContent), in PDF user units. */

@@ -1,0 +1,82 @@
+/**
+ * Finding a table's row labels in the compact stream: every keyword occurrence is a candidate,
+ * widened to the full label where the text agrees (so "2.其他法律…" takes its "2." away from the
+ * digits before it); then the best chain of candidates in the spec's row order, with small gaps
+ * between consecutive labels, is the table (prose that mentions a label now and then is not).
+ */
+import type { AnchorDef } from './labels.js';
+
+export interface Anchor {
+  readonly def: number;
+  readonly id: string;
+  readonly kind: AnchorDef['kind'];
+  /** Range in the compact stream k. */
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Candidate extends Anchor {
+  readonly score: number;
+}
+
+function widen(k: string, at: number, keyword: string, full: string, lo: number, hi: number): [number, number] {
+  const idx = full.indexOf(keyword);
+  let start = at;
+  let end = at + keyword.length;
+  if (idx < 0) return [start, end];
+  for (let j = idx - 1; j >= 0 && start - 1 >= lo && k.charCodeAt(start - 1) === full.charCodeAt(j); j--) start--;
+  for (let j = idx + keyword.length; j < full.length && end < hi && k.charCodeAt(end) === full.charCodeAt(j); j++) end++;
+  return [start, end];
+}
+
+/** All candidate occurrences of the definitions' keywords in k[lo, hi). */
+function candidates(k: string, defs: readonly AnchorDef[], lo: number, hi: number): Candidate[] {
+  const out: Candidate[] = [];
+  defs.forEach((def, d) => {
+    const mine: Candidate[] = [];
+    for (const keyword of def.keywords) {
+      for (let at = k.indexOf(keyword, lo); at >= 0 && at + keyword.length <= hi; at = k.indexOf(keyword, at + 1)) {
+        const [start, end] = widen(k, at, keyword, def.full, lo, hi);
+        // a shorter keyword inside an occurrence already found adds nothing
+        if (mine.some((c) => c.start <= start && c.end >= end)) continue;
+        mine.push({ def: d, id: def.id, kind: def.kind, start, end, score: def.weight + Math.min(end - start, 40) / 100 });
+      }
+    }
+    out.push(...mine);
+  });
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * The best chain of anchors in definition order within k[lo, hi): strictly increasing definition
+ * index and position, each label starting at most `maxGap` characters after the previous one ends.
+ */
+export function findChain(k: string, defs: readonly AnchorDef[], lo: number, hi: number, maxGap: number): Anchor[] {
+  const cands = candidates(k, defs, lo, hi);
+  const n = cands.length;
+  if (n === 0) return [];
+  const best = new Float64Array(n);
+  const back = new Int32Array(n).fill(-1);
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    const c = cands[i]!;
+    best[i] = c.score;
+    for (let j = i - 1; j >= 0; j--) {
+      const p = cands[j]!;
+      if (c.start - p.start > maxGap + 200) break;
+      if (p.def >= c.def || p.end > c.start || c.start - p.end > maxGap) continue;
+      const v = best[j]! + c.score;
+      if (v > best[i]!) {
+        best[i] = v;
+        back[i] = j;
+      }
+    }
+    if (best[i]! > best[top]!) top = i;
+  }
+  const chain: Anchor[] = [];
+  for (let i = top; i >= 0; i = back[i]!) {
+    const { def, id, kind, start, end } = cands[i]!;
+    chain.push({ def, id, kind, start, end });
+  }
+  return chain.reverse();
+}

@@ -1,0 +1,93 @@
+/**
+ * The values printed after a row label: the number and null pieces up to the next text, and the
+ * ways of reading them as the row's cells (direct when the cell boundaries are known, enumerated
+ * splits when digits ran together).
+ */
+import type { Cell } from '../spec/index.js';
+import type { Piece } from './pieces.js';
+import { pieceValue } from './pieces.js';
+import type { SplitOptions } from './split.js';
+import { splitCells } from './split.js';
+
+export type ValuePiece = Extract<Piece, { kind: 'num' | 'null' }>;
+
+export interface RowPieces {
+  readonly values: readonly ValuePiece[];
+  /** Text after the values followed by more numbers before the next label (an unexpected row). */
+  readonly extraText: string | null;
+}
+
+const HEADING = /^[一二三四五六七八九十]+、/;
+
+/**
+ * Values after a label: leading text on the label's own line (the rest of a long label) is
+ * skipped unless it looks like a heading; the values end at the next text.
+ */
+export function rowPieces(pieces: readonly Piece[], opts: { readonly extraRows: boolean }): RowPieces {
+  let i = 0;
+  while (i < pieces.length && pieces[i]!.kind === 'text' && pieces[i]!.line === 0 && !HEADING.test(pieces[i]!.text)) i++;
+  const values: ValuePiece[] = [];
+  for (; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    if (p.kind === 'text') break;
+    values.push(p);
+  }
+  let extraText: string | null = null;
+  if (opts.extraRows && i < pieces.length && values.length > 0) {
+    const rest = pieces.slice(i + 1);
+    if (rest.some((p) => p.kind === 'num')) extraText = pieces[i]!.text;
+  }
+  return { values, extraText };
+}
+
+export interface CellReading {
+  /** Unique reading, or null when there is none or several. */
+  readonly cells: readonly Cell[] | null;
+  /** All admissible readings when the digits ran together (one or more). */
+  readonly candidates: readonly (readonly Cell[])[];
+  /** The digits had to be split (more digits than cells). */
+  readonly split: boolean;
+  /** The source text of the values, for messages. */
+  readonly text: string;
+  /** Cells were missing (padded with null) or surplus (dropped). */
+  readonly mismatch: 'short' | 'long' | null;
+}
+
+const valueOf = (p: ValuePiece): Cell => (p.kind === 'null' ? null : pieceValue(p.text));
+
+/** Trims surplus blank cells (leading, then trailing) down to n. */
+function trimBlanks(values: readonly ValuePiece[], n: number): ValuePiece[] {
+  const v = [...values];
+  while (v.length > n && v[0]!.kind === 'null') v.shift();
+  while (v.length > n && v[v.length - 1]!.kind === 'null') v.pop();
+  return v;
+}
+
+/** Reads the values as n cells, splitting run-together digits under `split` options. */
+export function readCells(values: readonly ValuePiece[], split: SplitOptions): CellReading {
+  const n = split.n;
+  const text = values.map((p) => p.text || '□').join(' ');
+  const v = trimBlanks(values, n);
+  if (v.length >= n) {
+    const cells = v.slice(0, n).map(valueOf);
+    return { cells, candidates: [cells], split: false, text, mismatch: v.length > n ? 'long' : null };
+  }
+  const splittable = v.some((p) => p.kind === 'num' && !p.atomic && p.text.length > 1);
+  if (!splittable) {
+    const cells = [...v.map(valueOf), ...Array<Cell>(n - v.length).fill(null)];
+    return { cells, candidates: [cells], split: false, text, mismatch: v.length === 0 ? null : 'short' };
+  }
+  const inputs = v.map((p) => ({ text: p.text, atomic: p.kind === 'null' || p.atomic, isNull: p.kind === 'null' }));
+  let { candidates } = splitCells(inputs, split);
+  if (candidates.length === 0 && split.check) candidates = splitCells(inputs, { ...split, check: undefined }).candidates;
+  const width = inputs.reduce((sum, p) => sum + (p.atomic ? 1 : p.text.length), 0);
+  return { cells: candidates.length === 1 ? candidates[0]! : null, candidates, split: width > n, text, mismatch: null };
+}
+
+/** Cells on which every candidate agrees; null elsewhere. */
+export function agreedCells(candidates: readonly (readonly Cell[])[], n: number): Cell[] {
+  return Array.from({ length: n }, (_, i) => {
+    const first = candidates[0]?.[i] ?? null;
+    return candidates.every((c) => c[i] === first) ? first : null;
+  });
+}
