@@ -5,7 +5,7 @@
  * isWorkday / countWorkdays / addWorkdays are O(1): prefix counts of working days plus the list of
  * working days in order. Counting starts the day after the trigger (民法典第二百零一条).
  */
-import { dayNumberOf, isWeekend, parseIsoDate, yearOf, type DayNumber } from './day-number.js';
+import { dayNumberOf, formatIsoDate, isWeekend, parseIsoDate, yearOf, type DayNumber } from './day-number.js';
 import { baseSchedules } from './base-schedules.js';
 import { statutoryDaysOff } from './statutory.js';
 import type { NoticeSource, YearSchedule } from './schedule.js';
@@ -71,6 +71,7 @@ export class Calendar {
   private readonly workList: Int32Array;
   private readonly cumProvisional: Int32Array;
   private readonly schedules: ReadonlyMap<number, YearSchedule>;
+  private readonly isoCache: (string | undefined)[];
 
   constructor(schedules: readonly YearSchedule[], options: Partial<CalendarOptions> = {}) {
     this.options = { ...defaultCalendarOptions, ...options };
@@ -78,6 +79,7 @@ export class Calendar {
     const n = this.lastDay - this.firstDay + 1;
     this.kind = new Uint8Array(n);
     this.nameIndex = new Uint16Array(n);
+    this.isoCache = new Array<string | undefined>(n).fill(undefined);
     this.provisional = new Uint8Array(n);
     for (let i = 0; i < n; i++) if (isWeekend(this.firstDay + i)) this.kind[i] = K_WEEKEND;
 
@@ -144,6 +146,13 @@ export class Calendar {
     const i = day - this.firstDay;
     if (!(i >= 0 && i < this.kind.length)) throw new CalendarRangeError(`day ${day} outside ${calendarFirstYear}–${calendarLastYear}`);
     return i;
+  }
+
+  /** 'YYYY-MM-DD' of a day, memoized (the clock formats the same few dates over and over). */
+  isoDate(day: DayNumber): string {
+    const i = day - this.firstDay;
+    if (!(i >= 0 && i < this.kind.length)) return formatIsoDate(day);
+    return (this.isoCache[i] ??= formatIsoDate(day));
   }
 
   contains(day: DayNumber): boolean {

@@ -4,7 +4,7 @@
  * and provisional flags.
  */
 import type { Calendar } from '../calendar/calendar.js';
-import { formatIsoDate as iso, type DayNumber } from '../calendar/day-number.js';
+import type { DayNumber } from '../calendar/day-number.js';
 import { finding, type Finding } from '../findings.js';
 import { clockEventLabels, type ConsultationParty, type IsoDate } from './clock-events.js';
 import { maxExtensionWorkdays, replyWorkdays, type ClockPolicy } from './clock-policy.js';
@@ -52,7 +52,6 @@ interface Pause extends Interval {
   readonly open: boolean;
 }
 
-const isoOrNull = (d: DayNumber | null): IsoDate | null => (d === null ? null : iso(d));
 
 export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayNumber, today: IsoDate, policy: ClockPolicy, findings: Finding[]): RequestClock {
   const asOf = st.closedOn ?? todayDay;
@@ -78,8 +77,8 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
     }
     pauses.push({ reason: 'consultation', from, to, open });
     return {
-      consultationId: c.id, party: c.party, sentOn: iso(c.sent), addresseeReceivedOn: iso(c.addresseeReceived),
-      limitOn: iso(c.limit), answeredOn: isoOrNull(c.answered), expiredOn: isoOrNull(c.expired), status,
+      consultationId: c.id, party: c.party, sentOn: calendar.isoDate(c.sent), addresseeReceivedOn: calendar.isoDate(c.addresseeReceived),
+      limitOn: calendar.isoDate(c.limit), answeredOn: isoOrNull(calendar, c.answered), expiredOn: isoOrNull(calendar, c.expired), status,
     };
   });
 
@@ -96,15 +95,15 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
     } else if (asOf > f.payBy) {
       status = 'expired';
       to = policy.pauseEndsAtLimit ? f.payBy : asOf;
-      if (st.closedOn === null) findings.push(finding('CLOCK-FEE-EXPIRED', 'warning', { event: f.index }, { payBy: iso(f.payBy) }));
+      if (st.closedOn === null) findings.push(finding('CLOCK-FEE-EXPIRED', 'warning', { event: f.index }, { payBy: calendar.isoDate(f.payBy) }));
     } else {
       to = asOf;
       open = st.closedOn === null;
     }
     if (policy.feePausesClock) pauses.push({ reason: 'fee', from: f.notice + (policy.feeNoticeDayCounts ? 1 : 0), to, open });
     fee = {
-      noticeOn: iso(f.notice), applicantReceivedOn: iso(f.applicantReceived), payBy: iso(f.payBy), paidOn: isoOrNull(f.paid),
-      lapsedOn: isoOrNull(f.lapsed), amount: f.amount, status,
+      noticeOn: calendar.isoDate(f.notice), applicantReceivedOn: calendar.isoDate(f.applicantReceived), payBy: calendar.isoDate(f.payBy), paidOn: isoOrNull(calendar, f.paid),
+      lapsedOn: isoOrNull(calendar, f.lapsed), amount: f.amount, status,
     };
   }
   const merged = mergeIntervals(pauses.filter((p) => p.to > countFrom).map((p) => ({ from: Math.max(p.from, countFrom + 1), to: p.to })));
@@ -115,7 +114,7 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
     if (policy.extensionMustPrecedeDeadline && !awaitingClarification) {
       const inForce = dueAfter(calendar, countFrom, replyWorkdays + extension, merged);
       if (x.day > inForce) {
-        findings.push(finding('CLOCK-EXTENSION-LATE', 'error', { event: x.index }, { date: iso(x.day), replyBy: iso(inForce) }));
+        findings.push(finding('CLOCK-EXTENSION-LATE', 'error', { event: x.index }, { date: calendar.isoDate(x.day), replyBy: calendar.isoDate(inForce) }));
         continue;
       }
     }
@@ -137,15 +136,15 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
     replyBy = statutory;
     extendedReplyBy = extension >= maxExtensionWorkdays ? statutory : dueAfter(calendar, countFrom, replyWorkdays + maxExtensionWorkdays, merged);
     for (const dl of st.delays) {
-      if (dl.day > statutory) findings.push(finding('CLOCK-DELAY-LATE', 'warning', { event: dl.index }, { date: iso(dl.day), replyBy: iso(statutory) }));
+      if (dl.day > statutory) findings.push(finding('CLOCK-DELAY-LATE', 'warning', { event: dl.index }, { date: calendar.isoDate(dl.day), replyBy: calendar.isoDate(statutory) }));
       delayedReplyBy = dl.to;
     }
     if (delayedReplyBy !== null) {
       replyBy = delayedReplyBy;
       if (delayedReplyBy > extendedReplyBy) extendedReplyBy = delayedReplyBy;
     }
-    for (const c of st.consultations) if (c.sent > statutory) lateNotice(findings, c.index, clockEventLabels.consultationSent, c.sent, statutory);
-    if (st.fee && st.fee.notice > statutory) lateNotice(findings, st.fee.index, clockEventLabels.feeNoticeSent, st.fee.notice, statutory);
+    for (const c of st.consultations) if (c.sent > statutory) lateNotice(calendar, findings, c.index, clockEventLabels.consultationSent, c.sent, statutory);
+    if (st.fee && st.fee.notice > statutory) lateNotice(calendar, findings, st.fee.index, clockEventLabels.feeNoticeSent, st.fee.notice, statutory);
   }
 
   // figures as of the closing date or today
@@ -163,7 +162,7 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
   }
   const overdue = replyBy !== null && asOf > replyBy && st.closedBy !== 'clarificationLapsed' && st.closedBy !== 'feeLapsed';
   if (overdue) {
-    findings.push(finding('CLOCK-OVERDUE', 'warning', {}, { replyBy: iso(replyBy!), asOf: iso(asOf), days: asOf - replyBy!, workdays: overdueWorkdays, replied: st.closedBy === 'replied' }));
+    findings.push(finding('CLOCK-OVERDUE', 'warning', {}, { replyBy: calendar.isoDate(replyBy!), asOf: calendar.isoDate(asOf), days: asOf - replyBy!, workdays: overdueWorkdays, replied: st.closedBy === 'replied' }));
   }
 
   // provisional: any computed date counted over a year without a notice
@@ -192,25 +191,29 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
 
   const countedSpans: CountedSpan[] = spans
     .filter((s) => s.to >= s.from)
-    .map((s) => ({ from: iso(s.from), to: iso(s.to), workdays: calendar.countWorkdays(s.from, s.to) }));
+    .map((s) => ({ from: calendar.isoDate(s.from), to: calendar.isoDate(s.to), workdays: calendar.countWorkdays(s.from, s.to) }));
 
   return {
-    status, today, asOf: iso(asOf), receivedOn: iso(st.receivedOn), clarifyBy: iso(st.clarifyBy),
-    clarificationSentOn: isoOrNull(st.clarificationSent), clarificationAnswerDueOn: isoOrNull(st.clarificationAnswerDue),
-    clarificationAnsweredOn: isoOrNull(st.clarificationAnswered), countFrom: awaitingClarification ? null : iso(countFrom),
-    baseReplyBy: isoOrNull(baseReplyBy), replyBy: isoOrNull(replyBy), extendedReplyBy: isoOrNull(extendedReplyBy),
-    extensionWorkdays: extension, delayedReplyBy: isoOrNull(delayedReplyBy), consultations, fee, pausedPeriods, countedSpans,
-    repliedOn: isoOrNull(st.repliedOn), closedOn: isoOrNull(st.closedOn), closedBy: st.closedBy, workdaysUsed: used,
+    status, today, asOf: calendar.isoDate(asOf), receivedOn: calendar.isoDate(st.receivedOn), clarifyBy: calendar.isoDate(st.clarifyBy),
+    clarificationSentOn: isoOrNull(calendar, st.clarificationSent), clarificationAnswerDueOn: isoOrNull(calendar, st.clarificationAnswerDue),
+    clarificationAnsweredOn: isoOrNull(calendar, st.clarificationAnswered), countFrom: awaitingClarification ? null : calendar.isoDate(countFrom),
+    baseReplyBy: isoOrNull(calendar, baseReplyBy), replyBy: isoOrNull(calendar, replyBy), extendedReplyBy: isoOrNull(calendar, extendedReplyBy),
+    extensionWorkdays: extension, delayedReplyBy: isoOrNull(calendar, delayedReplyBy), consultations, fee, pausedPeriods, countedSpans,
+    repliedOn: isoOrNull(calendar, st.repliedOn), closedOn: isoOrNull(calendar, st.closedOn), closedBy: st.closedBy, workdaysUsed: used,
     workdaysLeft: left, overdue, overdueWorkdays: overdue ? overdueWorkdays : 0, provisional, replyByProvisional,
     provisionalReasons, findings,
   };
 }
 
-function period(calendar: Calendar, reason: PauseReason, from: DayNumber, to: DayNumber, open: boolean): PausedPeriod {
-  return { reason, from: iso(from), to: iso(to), open, workdays: to >= from ? calendar.countWorkdays(from, to) : 0 };
+function isoOrNull(calendar: Calendar, d: DayNumber | null): IsoDate | null {
+  return d === null ? null : calendar.isoDate(d);
 }
 
-function lateNotice(findings: Finding[], index: number, event: string, day: DayNumber, replyBy: DayNumber): void {
-  findings.push(finding('CLOCK-PAUSE-LATE', 'warning', { event: index }, { event, date: iso(day), replyBy: iso(replyBy) }));
+function period(calendar: Calendar, reason: PauseReason, from: DayNumber, to: DayNumber, open: boolean): PausedPeriod {
+  return { reason, from: calendar.isoDate(from), to: calendar.isoDate(to), open, workdays: to >= from ? calendar.countWorkdays(from, to) : 0 };
+}
+
+function lateNotice(calendar: Calendar, findings: Finding[], index: number, event: string, day: DayNumber, replyBy: DayNumber): void {
+  findings.push(finding('CLOCK-PAUSE-LATE', 'warning', { event: index }, { event, date: calendar.isoDate(day), replyBy: calendar.isoDate(replyBy) }));
 }
 

@@ -4,7 +4,7 @@
  * findings; nothing here throws for bad input. Pure and allocation-light: integer day numbers inside.
  */
 import { CalendarRangeError, type Calendar } from '../calendar/calendar.js';
-import { formatIsoDate as iso, parseIsoDate, type DayNumber } from '../calendar/day-number.js';
+import { parseIsoDate, type DayNumber } from '../calendar/day-number.js';
 import { finding, type Finding, type Params, type Severity } from '../findings.js';
 import type { ClockFindingCode } from '../finding-codes.js';
 import { clockEventLabels, type ClockEvent, type ClockEventKind, type ConsultationParty, type IsoDate } from './clock-events.js';
@@ -12,7 +12,7 @@ import {
   clarificationWorkdays, clockPolicy, consultationWorkdays, defaultClockPolicy, feePaymentWorkdays, maxExtensionWorkdays,
   type ClockPolicy,
 } from './clock-policy.js';
-import { assembleClock, type ClockState, type ConsultationState, type FeeState } from './clock-assemble.js';
+import { assembleClock, type ClockState, type ConsultationState } from './clock-assemble.js';
 import type { RequestClock } from './clock-result.js';
 
 interface Dated {
@@ -57,30 +57,44 @@ export function computeRequestClock(
   }
 }
 
-function walk(events: readonly ClockEvent[], calendar: Calendar, todayDay: DayNumber, today: IsoDate, policy: ClockPolicy, findings: Finding[]): RequestClock {
-  const report = (code: ClockFindingCode, severity: Severity, index: number | null, params: Params) =>
-    findings.push(finding(code, severity, index === null ? {} : { event: index }, params));
-  const dateOf = (e: ClockEvent, index: number, field: string, value: string | undefined, label: string): DayNumber | null => {
-    if (value === undefined) return null;
-    const day = typeof value === 'string' ? parseIsoDate(value) : null;
-    if (day === null) report('CLOCK-DATE-INVALID', 'error', index, { event: clockEventLabels[e.kind], field: label, value: String(value) });
-    else if (!calendar.contains(day)) report('CLOCK-DATE-RANGE', 'error', index, { value });
-    else return day;
-    return Number.NaN;
-  };
+interface Ctx {
+  readonly calendar: Calendar;
+  readonly findings: Finding[];
+}
 
+function report(ctx: Ctx, code: ClockFindingCode, severity: Severity, index: number | null, params: Params): void {
+  ctx.findings.push(finding(code, severity, index === null ? {} : { event: index }, params));
+}
+
+/** An optional date field: null when absent, NaN (reported) when invalid or out of range. */
+function dateField(ctx: Ctx, e: ClockEvent, index: number, value: unknown, label: string): DayNumber | null {
+  if (value === undefined) return null;
+  const day = typeof value === 'string' ? parseIsoDate(value) : null;
+  if (day === null) report(ctx, 'CLOCK-DATE-INVALID', 'error', index, { event: clockEventLabels[e.kind] ?? String(e.kind), field: label, value: String(value) });
+  else if (!ctx.calendar.contains(day)) report(ctx, 'CLOCK-DATE-RANGE', 'error', index, { value: String(value) });
+  else return day;
+  return Number.NaN;
+}
+
+const valid = (d: DayNumber | null): d is DayNumber => d !== null && !Number.isNaN(d);
+
+/** The params most findings quote: the event's label and date. */
+const about = (ctx: Ctx, d: Dated) => ({ event: clockEventLabels[d.event.kind], date: ctx.calendar.isoDate(d.day) });
+
+function walk(events: readonly ClockEvent[], calendar: Calendar, todayDay: DayNumber, today: IsoDate, policy: ClockPolicy, findings: Finding[]): RequestClock {
+  const ctx: Ctx = { calendar, findings };
   const dated: Dated[] = [];
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    const day = dateOf(e, i, 'on', e.on ?? '', '日期');
-    if (day === null || Number.isNaN(day)) continue;
-    dated.push({ event: e, index: i, day, rank: rankOf(e.kind) });
+    const day = dateField(ctx, e, i, e.on ?? '', '日期');
+    if (valid(day)) dated.push({ event: e, index: i, day, rank: rankOf(e.kind) });
   }
-  dated.sort((a, b) => a.day - b.day || a.rank - b.rank || a.index - b.index);
+  if (dated.length > 1) dated.sort(byDate);
 
-  const receipt = dated.find((d) => d.event.kind === 'received');
+  let receipt: Dated | undefined;
+  for (const d of dated) if (d.event.kind === 'received') { receipt = d; break; }
   if (!receipt) {
-    report('CLOCK-NO-RECEIPT', 'error', null, {});
+    report(ctx, 'CLOCK-NO-RECEIPT', 'error', null, {});
     return invalidClock(today, findings);
   }
   const st: ClockState = {
@@ -88,118 +102,108 @@ function walk(events: readonly ClockEvent[], calendar: Calendar, todayDay: DayNu
     clarificationAnswerDue: null, clarificationAnswered: null, consultations: [], fee: null, extensions: [],
     delays: [], repliedOn: null, closedOn: null, closedBy: null,
   };
-  const label = (d: Dated) => clockEventLabels[d.event.kind];
 
   for (const d of dated) {
-    const e = d.event;
-    const base = { event: label(d), date: iso(d.day) };
     if (d === receipt) continue;
+    const e = d.event;
     if (d.day < st.receivedOn) {
-      report('CLOCK-BEFORE-RECEIPT', 'error', d.index, { ...base, receivedOn: iso(st.receivedOn) });
+      report(ctx, 'CLOCK-BEFORE-RECEIPT', 'error', d.index, { ...about(ctx, d), receivedOn: calendar.isoDate(st.receivedOn) });
       continue;
     }
     if (st.closedOn !== null) {
-      report('CLOCK-AFTER-CLOSE', 'warning', d.index, { ...base, closedBy: clockEventLabels[closingEvent[st.closedBy!]], closedOn: iso(st.closedOn) });
+      report(ctx, 'CLOCK-AFTER-CLOSE', 'warning', d.index, { ...about(ctx, d), closedBy: clockEventLabels[st.closedBy === 'replied' ? 'replied' : st.closedBy!], closedOn: calendar.isoDate(st.closedOn) });
       continue;
     }
     switch (e.kind) {
       case 'received':
-        report('CLOCK-REPEATED', 'error', d.index, { ...base, first: iso(st.receivedOn) });
+        report(ctx, 'CLOCK-REPEATED', 'error', d.index, { ...about(ctx, d), first: calendar.isoDate(st.receivedOn) });
         break;
-      case 'clarificationSent':
+      case 'clarificationSent': {
         if (st.clarificationSent !== null) {
-          report('CLOCK-CLARIFY-REPEATED', 'error', d.index, { date: iso(d.day), first: iso(st.clarificationSent) });
+          report(ctx, 'CLOCK-CLARIFY-REPEATED', 'error', d.index, { date: calendar.isoDate(d.day), first: calendar.isoDate(st.clarificationSent) });
           break;
         }
-        if (d.day > st.clarifyBy) report('CLOCK-CLARIFY-LATE', 'warning', d.index, { date: iso(d.day), clarifyBy: iso(st.clarifyBy) });
+        if (d.day > st.clarifyBy) report(ctx, 'CLOCK-CLARIFY-LATE', 'warning', d.index, { date: calendar.isoDate(d.day), clarifyBy: calendar.isoDate(st.clarifyBy) });
         st.clarificationSent = d.day;
-        st.clarificationAnswerDue = dateOf(e, d.index, 'answerDueOn', e.answerDueOn, '补正期限') || null;
+        const due = dateField(ctx, e, d.index, e.answerDueOn, '补正期限');
+        st.clarificationAnswerDue = valid(due) ? due : null;
         break;
+      }
       case 'clarificationAnswered':
       case 'clarificationLapsed':
         if (st.clarificationSent === null || st.clarificationAnswered !== null) {
-          report('CLOCK-UNMATCHED', 'error', d.index, { ...base, expected: clockEventLabels.clarificationSent });
+          report(ctx, 'CLOCK-UNMATCHED', 'error', d.index, { ...about(ctx, d), expected: clockEventLabels.clarificationSent });
         } else if (e.kind === 'clarificationAnswered') {
           st.clarificationAnswered = d.day;
         } else {
           if (st.clarificationAnswerDue !== null && d.day <= st.clarificationAnswerDue) {
-            report('CLOCK-LAPSE-EARLY', 'error', d.index, { ...base, deadline: iso(st.clarificationAnswerDue) });
+            report(ctx, 'CLOCK-LAPSE-EARLY', 'error', d.index, { ...about(ctx, d), deadline: calendar.isoDate(st.clarificationAnswerDue) });
           }
           close(st, d.day, 'clarificationLapsed');
         }
         break;
       case 'consultationSent': {
-        const received = dateOf(e, d.index, 'addresseeReceivedOn', e.addresseeReceivedOn, '对方收到日期');
-        const from = received !== null && !Number.isNaN(received) && received >= d.day ? received : d.day;
-        const c: ConsultationState = {
+        const received = dateField(ctx, e, d.index, e.addresseeReceivedOn, '对方收到日期');
+        const from = valid(received) && received >= d.day ? received : d.day;
+        st.consultations.push({
           id: e.consultationId ?? null, party: (e.party ?? null) as ConsultationParty | null, index: d.index, sent: d.day,
           addresseeReceived: from, limit: calendar.addWorkdays(from, consultationWorkdays), answered: null, expired: null,
-        };
-        st.consultations.push(c);
+        });
         break;
       }
       case 'consultationAnswered':
       case 'consultationExpired': {
         const id = e.consultationId ?? null;
-        const c = st.consultations.find((x) => x.answered === null && x.expired === null && (id === null || x.id === id));
+        let c: ConsultationState | undefined;
+        for (const x of st.consultations) if (x.answered === null && x.expired === null && (id === null || x.id === id)) { c = x; break; }
         if (!c) {
-          report('CLOCK-UNMATCHED', 'error', d.index, { ...base, expected: clockEventLabels.consultationSent });
-          break;
-        }
-        if (e.kind === 'consultationAnswered') {
+          report(ctx, 'CLOCK-UNMATCHED', 'error', d.index, { ...about(ctx, d), expected: clockEventLabels.consultationSent });
+        } else if (e.kind === 'consultationAnswered') {
           c.answered = d.day;
-          if (d.day > c.limit) report('CLOCK-CONSULT-LATE', 'info', d.index, { date: iso(d.day), limitOn: iso(c.limit) });
+          if (d.day > c.limit) report(ctx, 'CLOCK-CONSULT-LATE', 'info', d.index, { date: calendar.isoDate(d.day), limitOn: calendar.isoDate(c.limit) });
         } else c.expired = d.day;
         break;
       }
       case 'extensionApproved': {
         const w = e.workdays;
         if (typeof w !== 'number' || !Number.isInteger(w) || w < 1 || w > maxExtensionWorkdays) {
-          report('CLOCK-EXTENSION-INVALID', 'error', d.index, { value: String(w) });
-          break;
-        }
-        st.extensions.push({ day: d.day, workdays: w, index: d.index });
+          report(ctx, 'CLOCK-EXTENSION-INVALID', 'error', d.index, { value: String(w) });
+        } else st.extensions.push({ day: d.day, workdays: w, index: d.index });
         break;
       }
       case 'feeNoticeSent': {
         if (st.fee !== null) {
-          report('CLOCK-REPEATED', 'error', d.index, { ...base, first: iso(st.fee.notice) });
+          report(ctx, 'CLOCK-REPEATED', 'error', d.index, { ...about(ctx, d), first: calendar.isoDate(st.fee.notice) });
           break;
         }
-        const received = dateOf(e, d.index, 'applicantReceivedOn', e.applicantReceivedOn, '申请人收到日期');
-        const from = received !== null && !Number.isNaN(received) && received >= d.day ? received : d.day;
-        const fee: FeeState = {
+        const received = dateField(ctx, e, d.index, e.applicantReceivedOn, '申请人收到日期');
+        const from = valid(received) && received >= d.day ? received : d.day;
+        st.fee = {
           index: d.index, notice: d.day, applicantReceived: from, payBy: calendar.addWorkdays(from, feePaymentWorkdays),
           paid: null, lapsed: null, amount: typeof e.amount === 'number' ? e.amount : null,
         };
-        st.fee = fee;
         break;
       }
       case 'feePaid':
       case 'feeLapsed': {
         const fee = st.fee;
         if (fee === null || fee.paid !== null) {
-          report('CLOCK-UNMATCHED', 'error', d.index, { ...base, expected: clockEventLabels.feeNoticeSent });
-          break;
-        }
-        if (e.kind === 'feePaid') {
+          report(ctx, 'CLOCK-UNMATCHED', 'error', d.index, { ...about(ctx, d), expected: clockEventLabels.feeNoticeSent });
+        } else if (e.kind === 'feePaid') {
           fee.paid = d.day;
-          if (d.day > fee.payBy) report('CLOCK-FEE-LATE', 'warning', d.index, { date: iso(d.day), payBy: iso(fee.payBy) });
+          if (d.day > fee.payBy) report(ctx, 'CLOCK-FEE-LATE', 'warning', d.index, { date: calendar.isoDate(d.day), payBy: calendar.isoDate(fee.payBy) });
         } else {
-          if (d.day <= fee.payBy) report('CLOCK-LAPSE-EARLY', 'error', d.index, { ...base, deadline: iso(fee.payBy) });
+          if (d.day <= fee.payBy) report(ctx, 'CLOCK-LAPSE-EARLY', 'error', d.index, { ...about(ctx, d), deadline: calendar.isoDate(fee.payBy) });
           fee.lapsed = d.day;
           close(st, d.day, 'feeLapsed');
         }
         break;
       }
       case 'delayNoticeSent': {
-        const to = dateOf(e, d.index, 'newReplyBy', e.newReplyBy ?? '', '延迟答复期限');
-        if (to === null || Number.isNaN(to)) break;
-        if (to <= d.day) {
-          report('CLOCK-DELAY-INVALID', 'error', d.index, { date: iso(d.day), newReplyBy: iso(to) });
-          break;
-        }
-        st.delays.push({ day: d.day, to, index: d.index });
+        const to = dateField(ctx, e, d.index, e.newReplyBy ?? '', '延迟答复期限');
+        if (!valid(to)) break;
+        if (to <= d.day) report(ctx, 'CLOCK-DELAY-INVALID', 'error', d.index, { date: calendar.isoDate(d.day), newReplyBy: calendar.isoDate(to) });
+        else st.delays.push({ day: d.day, to, index: d.index });
         break;
       }
       case 'replied':
@@ -211,7 +215,9 @@ function walk(events: readonly ClockEvent[], calendar: Calendar, todayDay: DayNu
   return assembleClock(st, calendar, todayDay, today, policy, findings);
 }
 
-const closingEvent = { replied: 'replied', clarificationLapsed: 'clarificationLapsed', feeLapsed: 'feeLapsed' } as const;
+function byDate(a: Dated, b: Dated): number {
+  return a.day - b.day || a.rank - b.rank || a.index - b.index;
+}
 
 function close(st: ClockState, day: DayNumber, by: ClockState['closedBy'] & string): void {
   st.closedOn = day;
