@@ -36,11 +36,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { db: DatabaseHandle; clock?: ReturnType<typeof fixedClock>; env?: Record<string, string> }): Promise<TestApp> {
+export interface TestAppOptions {
+  readonly db: DatabaseHandle;
+  readonly clock?: ReturnType<typeof fixedClock>;
+  /** Environment variables for loadConfig (see testConfig). */
+  readonly env?: Record<string, string>;
+  /** Register extra (test-only) routes before the app is ready. */
+  readonly extend?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+export async function createTestApp(opts: TestAppOptions): Promise<TestApp> {
   const config = testConfig(opts.env);
   const clock = opts.clock ?? fixedClock('2026-03-02T02:00:00Z');
   const logger = createLogger(config);
   const app = await buildApp({ config, logger, db: opts.db, clock });
+  await opts.extend?.(app);
   await app.ready();
   const testApp: TestApp = {
     app,
