@@ -28,23 +28,41 @@ function spanAttrs(cell: ViewCell): string {
   return (cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '') + (cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : '');
 }
 
-function cellHtml(cell: ViewCell, ids: (id: string) => string): string {
+/**
+ * Header cells are shared by every view of a spec and a value cell's `headers` list too: their HTML
+ * is cached per id base, so a report costs little more than its values.
+ */
+const headerCache = new WeakMap<object, Map<string, string>>();
+function cached(key: object, base: string, make: () => string): string {
+  let byBase = headerCache.get(key);
+  if (!byBase) headerCache.set(key, (byBase = new Map()));
+  let html = byBase.get(base);
+  if (html === undefined) byBase.set(base, (html = make()));
+  return html;
+}
+
+function cellHtml(cell: ViewCell, base: string): string {
   if (cell.kind === 'value') {
-    const headers = cell.headers?.length ? ` headers="${cell.headers.map(ids).join(' ')}"` : '';
-    const cls = cell.mark ? ` class="flag-${cell.mark}"` : '';
-    const note = cell.mark ? `<span style="${hidden}">${markText[cell.mark]}</span>` : '';
-    return `<td${headers}${cls}${spanAttrs(cell)} data-cell="${escapeHtml(`${cell.row}:${cell.column}`)}">${escapeHtml(cell.text)}${note}</td>`;
+    // The opening tag up to the class depends only on the cell's place: cached with its headers list.
+    const open = (make: () => string) => (cell.headers ? cached(cell.headers, base, make) : make());
+    const start = open(() => {
+      const headers = cell.headers?.length ? ` headers="${cell.headers.map((h) => `${base}-${h}`).join(' ')}"` : '';
+      return `<td${headers}${spanAttrs(cell)} data-cell="${escapeHtml(`${cell.row}:${cell.column}`)}"`;
+    });
+    if (!cell.mark) return `${start}>${escapeHtml(cell.text)}</td>`;
+    return `${start} class="flag-${cell.mark}">${escapeHtml(cell.text)}<span style="${hidden}">${markText[cell.mark]}</span></td>`;
   }
-  const id = cell.id ? ` id="${ids(cell.id)}"` : '';
-  return `<th${id} scope="${scopes[cell.kind]}"${spanAttrs(cell)}>${escapeHtml(cell.text)}</th>`;
+  return cached(cell, base, () => {
+    const id = cell.id ? ` id="${base}-${cell.id}"` : '';
+    return `<th${id} scope="${scopes[cell.kind as Exclude<ViewCell['kind'], 'value'>]}"${spanAttrs(cell)}>${escapeHtml(cell.text)}</th>`;
+  });
 }
 
 /** One table as a semantic HTML <table class="report-table">. */
 export function renderTableHtml(view: TableView, opts: HtmlTableOptions = {}): string {
   const base = `${opts.idPrefix ?? ''}${view.id.replace('table', 't')}`;
-  const ids = (id: string) => `${base}-${id}`;
   const rows = (list: readonly { readonly cells: readonly ViewCell[] }[]) =>
-    list.map((row) => `<tr>${row.cells.map((c) => cellHtml(c, ids)).join('')}</tr>`).join('\n');
+    list.map((row) => `<tr>${row.cells.map((c) => cellHtml(c, base)).join('')}</tr>`).join('\n');
   const parts = [`<table class="report-table" id="${base}">`, `<caption id="${base}-caption">${escapeHtml(view.caption)}</caption>`];
   if (view.head.length) parts.push(`<thead>\n${rows(view.head)}\n</thead>`);
   for (const body of view.bodies) parts.push(`<tbody>\n${rows(body)}\n</tbody>`);

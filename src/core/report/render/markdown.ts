@@ -1,7 +1,9 @@
 /**
  * Markdown: the title as `#`, section headings as `##`, paragraphs, and each table as a pipe table.
- * Markdown has no spans, so a merged cell is repeated in every grid position it covers; the first
- * header row of the form is the pipe table's header row.
+ * Markdown has no spans, so the grid is expanded: a cell merged down several rows is repeated in
+ * each of them (三、本年度办理结果 on all its 22 rows), a cell merged across columns is printed in
+ * the first and the others are left empty. The first header row of the form is the pipe table's
+ * header row.
  */
 import type { ReportValues } from '../values.js';
 import { expandTableView } from '../view.js';
@@ -16,7 +18,9 @@ export function renderTableMarkdown(view: TableView): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   const lines: string[] = [];
   grid.forEach((row, r) => {
-    lines.push(line(row.map((c) => escapeCell(c.text))));
+    // A cell merged down rows is repeated in each row; one merged across columns is printed once,
+    // in the first column it covers, the others left empty (repeating it would read as more cells).
+    lines.push(line(row.map((c, i) => (i > 0 && row[i - 1] === c ? '' : escapeCell(c.text)))));
     if (r === 0) lines.push(line(row.map((c) => (c.kind === 'value' ? '---:' : ':---:'))));
   });
   return lines.join('\n');
