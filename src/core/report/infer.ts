@@ -86,7 +86,7 @@ export function inferBlanks(spec: ReportSpec, tables: Tables): InferResult {
       const blanks = blankPlus.length + blankMinus.length;
       if (blanks === 0 || !Number.isInteger(residual)) continue;
       if (blanks === 1) {
-        const value = blankPlus.length === 1 ? residual : -residual;
+        const value = (blankPlus.length === 1 ? residual : -residual) || 0;
         if (value >= 0) {
           set(blankPlus[0] ?? blankMinus[0]!, value);
           changed = true;
@@ -101,7 +101,7 @@ export function inferBlanks(spec: ReportSpec, tables: Tables): InferResult {
   const findings = filled.map(({ ref: [table, row, column], value }) => {
     const r = index[table].rowByKey.get(row);
     return finding(BLANK_CODE[table]!, 'warning', { table, row, column }, {
-      rowLabel: r?.label ?? row,
+      rowLabel: r?.label || (table === 'table4' ? '行政复议、行政诉讼' : row),
       columnLabel: r?.columnLabels[column] ?? String(column),
       inferred: value,
     });

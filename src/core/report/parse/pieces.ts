@@ -57,6 +57,24 @@ export function tokenize(stream: Stream, a: number, b: number): Piece[] {
     } else if (start < 0) start = i;
   }
   flush(b);
+  return dropPageNumbers(out);
+}
+
+const PAGE_DASH = /^[-—–－]+$/;
+
+/** Page numbers of a PDF conversion ("— 5 —") are not cells. */
+function dropPageNumbers(pieces: Piece[]): Piece[] {
+  if (!pieces.some((p) => p.kind === 'null' && PAGE_DASH.test(p.text))) return pieces;
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const [a, b, c] = [pieces[i]!, pieces[i + 1], pieces[i + 2]];
+    if (a.kind === 'null' && PAGE_DASH.test(a.text) && b?.kind === 'num' && !b.atomic && c?.kind === 'null' && PAGE_DASH.test(c.text)
+      && a.line === c.line) {
+      i += 2;
+      continue;
+    }
+    out.push(a);
+  }
   return out;
 }
 

@@ -74,7 +74,8 @@ export function readCells(values: readonly ValuePiece[], split: SplitOptions): C
   }
   const splittable = v.some((p) => p.kind === 'num' && !p.atomic && p.text.length > 1);
   if (!splittable) {
-    const cells = [...v.map(valueOf), ...Array<Cell>(n - v.length).fill(null)];
+    // cells are missing and nothing says which: place none of them
+    const cells = Array<Cell>(n).fill(null);
     return { cells, candidates: [cells], split: false, text, mismatch: v.length === 0 ? null : 'short' };
   }
   const inputs = v.map((p) => ({ text: p.text, atomic: p.kind === 'null' || p.atomic, isNull: p.kind === 'null' }));

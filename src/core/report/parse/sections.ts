@@ -71,8 +71,13 @@ function proseOf(stream: Stream, a: number, b: number, cut: readonly (readonly [
     pos = Math.max(pos, y);
   }
   if (pos < b) text += stream.s.slice(pos, b);
-  return text.split('\n').map(squeeze).filter((l) => l !== '').join('\n');
+  const lines = text.split('\n').map(squeeze).filter((l) => l !== '');
+  // page chrome after the report (share/print links, the site's footer) is not prose
+  const chrome = lines.findIndex((l) => PAGE_CHROME.test(l));
+  return (chrome >= 0 ? lines.slice(0, chrome) : lines).join('\n');
 }
+
+const PAGE_CHROME = /打印本页|关闭窗口|分享到|网站标识码|ICP备|版权所有|主办单位|主办：|技术支持|网站地图|附件下载/;
 
 /** The statutory sections found, in document order, with their prose. */
 export function readSections(stream: Stream, spec: ReportSpec, tables: readonly (readonly [number, number])[]): ReportSection[] {

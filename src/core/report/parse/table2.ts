@@ -120,8 +120,8 @@ export function readTable2(stream: Stream, spec: ReportSpec, limit: number | nul
       findings.push(finding('PARSE-INFERRED', 'info', at, { ...base, columnLabel: '各', source: '正文所述数字', value: fits[0]!.join('、') }));
       return;
     }
-    out[row.key] = agreedCells(reading.candidates, columns.length);
-    findings.push(finding('PARSE-AMBIGUOUS', 'warning', at, { ...base, candidates: reading.candidates.slice(0, 8).map((c) => c.join(',')) }));
+    out[row.key] = agreedCells(fits.length > 1 ? fits : reading.candidates, columns.length);
+    findings.push(finding('PARSE-AMBIGUOUS', 'warning', at, { ...base, candidates: reading.candidates.slice(0, 16).map((c) => c.join(',')) }));
   });
 
   const printed = new Set(anchors.map((a) => a.id));

@@ -87,7 +87,7 @@ export function readTable3(stream: Stream, spec: ReportSpec, findings: Finding[]
   }
   for (const id of parents.keys()) findings.push(extraRow(id.slice('parent:'.length)));
 
-  const out: Record<string, readonly Cell[] | null> = {};
+  const out: Record<string, readonly Cell[] | null> = Object.fromEntries(table.rows.map((r) => [r.key, null]));
   const ambiguous = new Map<string, readonly (readonly Cell[])[]>();
   for (const row of table.rows) {
     const read = rows.get(row.key);

@@ -50,7 +50,8 @@ export function readTable4(stream: Stream, spec: ReportSpec, from: number, findi
   const sFrom = stream.kToS[end - 1]! + 1;
   const pieces = tokenize(stream, sFrom, Math.min(stream.s.length, sFrom + 3000));
   let i = 0;
-  while (i < pieces.length && i < 6 && pieces[i]!.kind === 'text' && !HEADING.test(pieces[i]!.text)) i++;
+  // header cells the character run did not cover (a note, split header words) come before the numbers
+  while (i < pieces.length && i < 40 && pieces[i]!.kind === 'text' && !HEADING.test(pieces[i]!.text)) i++;
   const values: ValuePiece[] = [];
   for (; i < pieces.length && pieces[i]!.kind !== 'text'; i++) values.push(pieces[i] as ValuePiece);
 
