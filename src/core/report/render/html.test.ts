@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { generateReport } from '../generate.js';
 import { specs } from '../spec/index.js';
 import { cellKey } from '../view.js';
+import { finding } from '../../findings.js';
 import { renderReportBody, renderReportHtml } from './html.js';
+import { reportMarksFromFindings } from './outline.js';
 
 type Node = { type: string; name?: string; attribs: Record<string, string | undefined>; children?: Node[]; data?: string };
 
@@ -86,5 +88,20 @@ describe('renderReportBody', () => {
     expect(td('granted:1').attribs.class).toBeUndefined();
     expect(elements(doc, 'th').every((th) => th.attribs.id!.startsWith('cmp-t'))).toBe(true);
     expect(body).toContain('第二十条第（九）项');
+  });
+});
+
+describe('reportMarksFromFindings', () => {
+  it('marks the cells the findings point at, table by table', () => {
+    const report = generateReport({ seed: 4, format: '2021' });
+    const marks = reportMarksFromFindings(report, [
+      finding('T4-SUM', 'error', { table: 'table4', row: 'cases', column: 4 }),
+      finding('T2-UNIT', 'warning', { table: 'table2', row: 'feesWan', column: 0 }),
+    ]);
+    expect([...marks.table4!.entries()]).toEqual([['cases:4', 'error']]);
+    expect([...marks.table2!.entries()]).toEqual([['feesWan:0', 'warning']]);
+    expect(marks.table3!.size).toBe(0);
+    const doc = parseDocument(renderReportBody(report, marks)) as unknown as Node;
+    expect(elements(doc, 'td').filter((td) => td.attribs.class).map((td) => `${td.attribs['data-cell']} ${td.attribs.class}`)).toEqual(['feesWan:0 flag-warning', 'cases:4 flag-error']);
   });
 });

@@ -42,6 +42,6 @@ export type { HtmlDocumentOptions, HtmlTableOptions } from './html.js';
 export { renderReportText, tableToTextLines } from './text.js';
 export type { TextOptions } from './text.js';
 export { renderReportMarkdown, renderTableMarkdown } from './markdown.js';
-export { reportOutline, reportTitleLines } from './outline.js';
+export { reportMarksFromFindings, reportOutline, reportTitleLines } from './outline.js';
 export type { OutlineBlock, ReportMarks, ReportOutline } from './outline.js';
 export { reportJsonSchema } from './json-schema.js';

@@ -6,7 +6,8 @@
 import { specFor } from '../spec/index.js';
 import type { TableId } from '../spec/index.js';
 import type { ReportSection, ReportValues } from '../values.js';
-import { toTableView } from '../view.js';
+import type { Finding } from '../../findings.js';
+import { cellMarksFromFindings, toTableView } from '../view.js';
 import type { CellMarks, TableView } from '../view.js';
 
 export type OutlineBlock =
@@ -23,6 +24,12 @@ export interface ReportOutline {
 }
 
 export type ReportMarks = Partial<Record<TableId, CellMarks>>;
+
+/** Marks for every table of a report from its findings (for the checker page's flagged cells). */
+export function reportMarksFromFindings(report: Pick<ReportValues, 'format'>, findings: readonly Finding[]): ReportMarks {
+  const tables = specFor(report.format).tables;
+  return { table2: cellMarksFromFindings(findings, tables.table2), table3: cellMarksFromFindings(findings, tables.table3), table4: cellMarksFromFindings(findings, tables.table4) };
+}
 
 const TITLE_TAIL = '政府信息公开工作年度报告';
 
