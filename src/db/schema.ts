@@ -79,15 +79,30 @@ export interface UserSessionTable {
   user_agent: Generated<string>;
 }
 
+/** One day of an imported holiday notice (primary key: year, date). */
+export interface CalendarDayTable {
+  /** The notice year (a late-December day may belong to the next year's notice). */
+  year: number;
+  date: string;
+  kind: 'holiday' | 'makeup_workday';
+  name: string;
+  source_title: string;
+  source_url: string | null;
+  imported_at: string;
+  imported_by: string | null;
+}
+
 export interface Database {
   setting: SettingTable;
   audit_event: AuditEventTable;
   agency: AgencyTable;
   user_account: UserAccountTable;
   user_session: UserSessionTable;
+  calendar_day: CalendarDayTable;
 }
 
 export type AuditEventRow = AuditEventTable;
 export type AgencyRow = Selectable<AgencyTable>;
 export type UserAccountRow = Selectable<UserAccountTable>;
 export type UserSessionRow = Selectable<UserSessionTable>;
+export type CalendarDayRow = Selectable<CalendarDayTable>;

@@ -48,6 +48,7 @@ export function parseCalendarImport(text: string, format?: CalendarImportFormat,
   const kind = format ?? (/^\s*[[{]/.test(body) ? 'json' : 'csv');
   const raw = kind === 'json' ? readJson(body, report) : parseCalendarCsv(body, report);
   if (raw === null) return { schedules: [], findings };
+  if (raw.length === 0 && !hasErrors(findings)) report('CAL-EMPTY', 'error', undefined, {});
   const schedules = checkYears(raw, report, importedAt);
   const byLine = findings.map((f, i) => ({ f, i })).sort((a, b) => (a.f.at.line ?? 0) - (b.f.at.line ?? 0) || a.i - b.i).map((x) => x.f);
   return { schedules: hasErrors(findings) ? [] : schedules, findings: byLine };
