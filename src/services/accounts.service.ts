@@ -148,6 +148,9 @@ export async function revokeUserSessions(deps: ServiceDeps, principal: Principal
   });
 }
 
+/** Whether any staff account exists (start-up hint for an empty installation). */
+export const hasAnyAccount = async (deps: Pick<ServiceDeps, 'db'>): Promise<boolean> => (await repo.countUsers(deps.db)) > 0;
+
 /** An account by login name (command line). */
 export const findUserByUsername = async (deps: Pick<ServiceDeps, 'db'>, username: string): Promise<UserAccount | null> =>
   (await repo.findCredentials(deps.db, username))?.user ?? null;

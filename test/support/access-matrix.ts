@@ -59,7 +59,7 @@ export const withinReach = (ok: number, denied = 404): Expectation => table(401,
 /** Only the admin (own and other); the other roles get `denied`. */
 export const adminOnly = (ok: number, denied = 403): Expectation => table(401, (r) => (r === 'admin' ? both(ok) : both(denied)));
 /** Per role: a status for both targets or [own, other]; unlisted roles get `otherwise`; anonymous 401. */
-export const byRole = (m: Partial<Record<Role, number | readonly [number, number]>>, otherwise = 403): Expectation =>
+export const byRole = (m: Partial<Record<Role, number | readonly [number, number]>>, otherwise: number | readonly [number, number] = 403): Expectation =>
   table(401, (r) => {
     const v = m[r] ?? otherwise;
     return typeof v === 'number' ? both(v) : v;

@@ -1,7 +1,11 @@
 /** Registered commands. One line per command file. */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerBackup } from './backup.js';
+import { registerDemo } from './demo.js';
+import { registerMigrate } from './migrate.js';
+import { registerUser } from './user.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const commands: readonly RegisterCommand[] = [];
+export const commands: readonly RegisterCommand[] = [registerMigrate, registerBackup, registerDemo, registerUser];
