@@ -57,7 +57,7 @@ export function ensureChromium() {
   const bin = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (existsSync(bin)) return bin;
   say(`Chromium not found at ${bin}`);
-  aptInstall(['chromium']);
+  aptInstall(['chromium', 'fonts-noto-cjk']);
   return bin;
 }
 

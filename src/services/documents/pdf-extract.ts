@@ -44,6 +44,7 @@ function pdfjsAssets() {
 
 /** The PDF's pages with their text runs and ruling lines. Throws AppError('FILE_UNREADABLE'). */
 export async function extractPdfPages(bytes: Uint8Array, options: PdfExtractOptions = {}): Promise<PdfPage[]> {
+  if (bytes.length === 0) throw new AppError('FILE_UNREADABLE', { reason: '文件为空' });
   const pdfjs = await loadPdfJs();
   const maxPages = options.maxPages ?? defaultMaxPages;
   const task = pdfjs.getDocument({

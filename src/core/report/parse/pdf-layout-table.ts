@@ -78,8 +78,12 @@ function clusterCentres(xs: number[], gap: number): number[] {
   return groups.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
 }
 
-const aligned = (row: NumberRow, columns: readonly number[], tol: number) =>
-  columns.length === 0 || row.numbers.filter((n) => columns.some((c) => Math.abs(c - centre(n)) <= tol)).length * 2 >= row.numbers.length;
+/** A row fits the table when its numbers sit in the table's columns, or the table's columns among its numbers. */
+function aligned(row: NumberRow, columns: readonly number[], tol: number): boolean {
+  const centres = row.numbers.map(centre);
+  const near = (xs: readonly number[], x: number) => xs.some((c) => Math.abs(c - x) <= tol);
+  return columns.length === 0 || centres.every((x) => near(columns, x)) || columns.every((c) => near(centres, c));
+}
 
 export function findLayoutTables(lines: readonly TextLine[]): LayoutTables {
   const ordered = [...lines].sort((a, b) => b.y - a.y);
@@ -154,7 +158,7 @@ function isProse(line: TextLine, columns: readonly number[]): boolean {
  * Row labels with their wrapped continuations, and group labels (text standing left of the row
  * labels, e.g. （三）不予公开 or a stacked 三、本年度办理结果) as rows of their own.
  */
-function labelRows(rows: readonly NumberRow[], between: readonly TextLine[], size: number): { y: number; label: string; row: NumberRow | null }[] {
+function labelRows(rows: readonly NumberRow[], between: readonly TextLine[], size: number, valuesLeft: number): { y: number; label: string; row: NumberRow | null }[] {
   const betweenChunks = between.map((line) => ({ line, chunks: chunksOf(line) }));
   // label columns: the left edges where label text starts (一、… / （一）… / 1.… in table 三)
   // (a left edge seen once is an indented continuation, not a column)
@@ -168,7 +172,13 @@ function labelRows(rows: readonly NumberRow[], between: readonly TextLine[], siz
   // every piece of label text goes to the nearest row by height …
   const near = new Map<NumberRow, LabelPiece[]>(rows.map((r) => [r, r.label.map((c) => ({ y: r.line.y, x0: c.x0, text: c.text }))]));
   const nearest = (y: number) => rows.reduce((best, r) => (Math.abs(r.line.y - y) < Math.abs(best.line.y - y) ? r : best));
+  const inner: { y: number; label: string; row: null }[] = [];
   for (const { line, chunks } of betweenChunks) {
+    // text reaching into the number columns is a header inside the table (表二's 第二十条第（五）项): a row of its own
+    if (chunks.some((c) => c.x0 >= valuesLeft)) {
+      inner.push({ y: line.y, label: line.text, row: null });
+      continue;
+    }
     const pieces = near.get(nearest(line.y))!;
     for (const c of chunks) pieces.push({ y: line.y, x0: c.x0, text: c.text });
   }
@@ -200,7 +210,7 @@ function labelRows(rows: readonly NumberRow[], between: readonly TextLine[], siz
     current.push(g);
   }
   flush();
-  return out.sort((a, b) => b.y - a.y);
+  return [...out, ...inner].sort((a, b) => b.y - a.y);
 }
 
 function buildTable(rows: NumberRow[], between: TextLine[], header: TextLine[], columns: number[], size: number): DocTable {
@@ -216,7 +226,7 @@ function buildTable(rows: NumberRow[], between: TextLine[], header: TextLine[], 
     cells.push(...h.map((c) => ({ ...c, row: rowIndex })));
     rowIndex++;
   }
-  for (const r of labelRows(rows, between, size)) {
+  for (const r of labelRows(rows, between, size, bounds[0]!)) {
     if (hasLabels) cells.push({ row: rowIndex, rowspan: 1, x0: labelX, x1: bounds[0]!, text: r.label });
     if (r.row === null) cells.push({ row: rowIndex, rowspan: 1, x0: bounds[0]!, x1: bounds[bounds.length - 1]!, text: '' });
     else cellsOf(r.row.numbers, columns.length, colOf).forEach((text, k) => cells.push({ row: rowIndex, rowspan: 1, x0: bounds[k]!, x1: bounds[k + 1]!, text }));

@@ -28,13 +28,21 @@ export interface TextLine {
 
 /** Kangxi radicals and CJK compatibility ideographs that PDFs often carry instead of the usual characters. */
 const compatibility = /[\u2E80-\u2FDF\uF900-\uFAFF]/g;
+/**
+ * CJK radicals-supplement forms (no Unicode normalisation) that fonts map for whole characters,
+ * e.g. ⺠ for 民 in "人⺠政府": pairs of radical and character.
+ */
+const radicalForms = new Map<string, string>(
+  [...'⺁厂⺇几⺌小⺗心⺜日⺝月⺟母⺠民⺢水⺣火⺤爪⺧牛⺩王⺫目⺬示⺮竹⺯糸⺰纟⺶羊⺷羊⺹老⺻聿⺼肉⻁虎⻂衣⻄西⻅见⻆角⻇角⻈讠⻉贝⻋车⻌辶⻏阝⻐钅⻑長⻓长⻔门⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻠饣⻡首⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟']
+    .flatMap((c, i, all) => (i % 2 === 0 ? [[c, all[i + 1]!] as [string, string]] : [])),
+);
 
 /** Control characters (except tab and line feed), soft hyphens and zero-width marks are dropped. */
 const invisible = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0xad || code === 0xfeff || code === 0x200b;
 
 export function normaliseText(s: string): string {
   let out = '';
-  for (const c of s.replace(compatibility, (ch) => ch.normalize('NFKC'))) if (!invisible(c.codePointAt(0)!)) out += c;
+  for (const c of s.replace(compatibility, (ch) => radicalForms.get(ch) ?? ch.normalize('NFKC'))) if (!invisible(c.codePointAt(0)!)) out += c;
   return out;
 }
 
