@@ -85,12 +85,10 @@ const summary = (source: NoticeSource, days: number) => ({ title: source.title, 
 
 /** Removes an imported year; the shipped data (or the statutory estimate) applies again. False when none was imported. */
 export async function removeImportedCalendarYear(deps: ServiceDeps, actor: Actor, year: number): Promise<boolean> {
+  if (!(await findImportedCalendarYear(deps.db, year))) return false;
   return withTransaction(deps, actor, async (trx, audit) => {
     const before = await findImportedCalendarYear(trx, year);
-    if (!before) {
-      await audit.record({ action: 'calendar.remove', entityType: 'calendar_year', entityId: String(year), before: null, after: null });
-      return false;
-    }
+    if (!before) return false;
     await deleteCalendarYear(trx, year);
     await audit.record({ action: 'calendar.remove', entityType: 'calendar_year', entityId: String(year), before: summary(before.source, before.days.length), after: null });
     return true;

@@ -158,7 +158,10 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
     if (asOf > replyBy) {
       overdueWorkdays = calendar.countWorkdays(replyBy + 1, asOf);
       left = overdueWorkdays === 0 ? 0 : -overdueWorkdays;
-    } else left = calendar.countWorkdays(asOf + 1, replyBy) - pausedWorkdays(calendar, asOf + 1, replyBy, merged);
+    } else {
+      const from = asOf > countFrom ? asOf : countFrom; // before receipt nothing is used yet
+      left = calendar.countWorkdays(from + 1, replyBy) - pausedWorkdays(calendar, from + 1, replyBy, merged);
+    }
   }
   const overdue = replyBy !== null && asOf > replyBy && st.closedBy !== 'clarificationLapsed' && st.closedBy !== 'feeLapsed';
   if (overdue) {
