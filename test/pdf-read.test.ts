@@ -9,9 +9,12 @@ import fc from 'fast-check';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../src/core/errors.js';
+import { hasErrors } from '../src/core/findings.js';
+import type { TablesJson } from '../src/core/report/json.js';
+import { tablesFromJson } from '../src/core/report/json.js';
 import { generateReport } from '../src/core/report/generate.js';
 import type { DocModel, GridRow } from '../src/core/report/parse/document.js';
-import { pdfToDocModel } from '../src/core/report/parse/pdf.js';
+import { parseReportPdf, pdfToDocModel } from '../src/core/report/parse/pdf.js';
 import { renderReportHtml } from '../src/core/report/render/index.js';
 import { reportOutline } from '../src/core/report/render/outline.js';
 import { specFor } from '../src/core/report/spec/index.js';
@@ -56,7 +59,8 @@ async function read(bytes: Uint8Array): Promise<DocModel> {
 interface Truth {
   agency: string;
   year: number;
-  table2: { regulations: number[]; normativeDocs: number[]; licensing: number; penalty: number; enforcement: number; feesWan: number };
+  format: FormatId;
+  table2: TablesJson['table2'] & { regulations: number[]; normativeDocs: number[]; licensing: number; penalty: number; enforcement: number; feesWan: number };
   table3: { rows: Record<string, number[] | null> };
   table4: number[];
 }
@@ -66,8 +70,20 @@ const hongze = existsSync(`${shared}corpus/raw/hongze-2024.pdf`) ? [`${shared}co
 describe.each(hongze)('hongze-2024.pdf, the official PDF of a district government (../shared/corpus)', (corpus) => {
   const truth = JSON.parse(readFileSync(`${corpus}truth/hongze-2024.json`, 'utf8')) as Truth;
   let doc: DocModel;
+  let pages: Awaited<ReturnType<typeof extractPdfPages>>;
   beforeAll(async () => {
-    doc = await read(new Uint8Array(readFileSync(`${corpus}raw/hongze-2024.pdf`)));
+    pages = await extractPdfPages(new Uint8Array(readFileSync(`${corpus}raw/hongze-2024.pdf`)));
+    doc = pdfToDocModel(pages);
+  });
+
+  it('parses to the verified figures, agency and year, with no error finding', () => {
+    const result = parseReportPdf(pages);
+    expect(result.source).toBe('pdf');
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(hasErrors(result.findings)).toBe(false);
+    const report = result.report!;
+    expect([report.format, report.agency, report.year]).toEqual([truth.format, truth.agency, truth.year]);
+    expect(report.tables).toEqual(tablesFromJson(truth.format, { table2: truth.table2, table3: truth.table3.rows, table4: truth.table4 }));
   });
 
   it('reads every row of table 三 with its 7 numbers, in order (its single （六）其他处理 row included)', () => {
@@ -105,8 +121,7 @@ describe.each(hongze)('hongze-2024.pdf, the official PDF of a district governmen
     expect(ps.some((p) => p.includes('答复书模板，使各行政机关答复的方式'))).toBe(true);
   });
 
-  it('reads the same numbers without the ruling lines (alignment alone)', async () => {
-    const pages = await extractPdfPages(new Uint8Array(readFileSync(`${corpus}raw/hongze-2024.pdf`)));
+  it('reads the same numbers without the ruling lines (alignment alone)', () => {
     const bare = pdfToDocModel(pages.map((p) => ({ ...p, lines: [] })));
     expect(table3Rows(bare)).toEqual(Object.values(truth.table3.rows).filter((r) => r !== null));
     expect(tables(bare).flatMap((t) => valueRows(t, 15))).toEqual([truth.table4]);
@@ -139,6 +154,14 @@ describe('PDFs printed by Chromium from our HTML renderer', () => {
     expect(squeeze(paragraphs(doc)[0]!)).toBe(squeeze(report.title!));
   });
 
+  it('parses a printed report back to its values with no error finding', async () => {
+    const report = generateReport({ seed: 16, format: '2021', scale: 60 });
+    const result = parseReportPdf(await extractPdfPages(await printHtmlToPdf(browser, renderReportHtml(report), tablesAcrossPagesCss)));
+    expect(hasErrors(result.findings)).toBe(false);
+    expect(result.report?.tables).toEqual(report.tables);
+    expect([result.report?.agency, result.report?.year, result.report?.format]).toEqual([report.agency, report.year, report.format]);
+  });
+
   it('gives back every number of a table printed without borders', async () => {
     const report = generateReport({ seed: 15, format: '2021', scale: 60 });
     const doc = await read(await printHtmlToPdf(browser, renderReportHtml(report), borderlessCss));
@@ -146,17 +169,28 @@ describe('PDFs printed by Chromium from our HTML renderer', () => {
     expect(tables(doc).flatMap((t) => valueRows(t, 15))).toEqual([report.tables.table4.cases]);
   });
 
-  it('a page with no text (a scan) gives pages without text and no blocks', async () => {
+  it('a PDF with no text (a scan) is unreadable with that reason', async () => {
     const bytes = await printHtmlToPdf(browser, '<!doctype html><html><body><div style="width:400px;height:600px;background:#888"></div></body></html>');
     const pages = await extractPdfPages(bytes);
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.every((p) => p.items.length === 0)).toBe(true);
     expect(pdfToDocModel(pages).blocks).toEqual([]);
+    const result = parseReportPdf(pages);
+    expect(result.report).toBeNull();
+    expect(result.findings.map((f) => [f.code, f.severity])).toEqual([['PARSE-UNREADABLE', 'error']]);
+    expect(String(result.findings[0]!.params.reason)).toContain('扫描件');
   });
 });
 
 describe.each(['chromium-2021-across-pages', 'chromium-2019-borderless'])('committed fixture %s.pdf', (name) => {
   const { report } = JSON.parse(readFileSync(`${fixtures}${name}.json`, 'utf8')) as { report: ReportValues };
+  it('parses back to the generated values with no error finding', async () => {
+    const result = parseReportPdf(await extractPdfPages(new Uint8Array(readFileSync(`${fixtures}${name}.pdf`))));
+    expect(hasErrors(result.findings)).toBe(false);
+    expect(result.report?.tables).toEqual(report.tables);
+    expect([result.report?.agency, result.report?.year, result.report?.format]).toEqual([report.agency, report.year, report.format]);
+  });
+
   it('reads back the generated values of table 三 and table 四, and the title', async () => {
     const doc = await read(new Uint8Array(readFileSync(`${fixtures}${name}.pdf`)));
     expect(table3Rows(doc)).toEqual(printedRows(report));
@@ -228,6 +262,7 @@ describe('extractPdfPages on bad input', () => {
         return [];
       });
       pdfToDocModel(pages);
+      expect(Array.isArray(parseReportPdf(pages).findings)).toBe(true);
     }), { numRuns: 30 });
   });
 });

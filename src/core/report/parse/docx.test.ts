@@ -9,7 +9,8 @@ import { generateReport } from '../generate.js';
 import { reportOutline } from '../render/outline.js';
 import type { TableView } from '../view.js';
 import type { DocModel, GridRow } from './document.js';
-import { docxToDocModel, readDocx } from './docx.js';
+import { hasErrors } from '../../findings.js';
+import { docxToDocModel, parseReportDocx, readDocx } from './docx.js';
 
 const pack = async (children: FileChild[], numbering?: ConstructorParameters<typeof Document>[0]['numbering']) =>
   new Uint8Array(await Packer.toBuffer(new Document({ numbering, sections: [{ children }] })));
@@ -32,16 +33,22 @@ function viewTable(view: TableView): Table {
   });
 }
 
+/** A report as a DOCX: title lines, headings and paragraphs, the tables with their spans. */
+async function reportDocx(seed: number, format: '2021' | '2019') {
+  const report = generateReport({ seed, format, scale: 60 });
+  const outline = reportOutline(report);
+  const children: FileChild[] = outline.titleLines.map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(line)] }));
+  for (const b of outline.blocks) children.push(b.kind === 'table' ? viewTable(b.view) : new Paragraph({ children: [new TextRun(b.text)] }));
+  return { report, outline, bytes: await pack(children) };
+}
+
 const viewGrid = (view: TableView) =>
   [...view.head, ...view.bodies.flat()].map((row) => row.cells.map((c) => ({ text: c.lines.join('\n'), colspan: c.colspan, rowspan: c.rowspan })));
 
 describe('docxToDocModel', () => {
   it.each([[3, '2021'], [8, '2019'], [21, '2021']] as const)('reads back a generated report (seed %i, %s format): paragraphs in order, every table cell with its spans', async (seed, format) => {
-    const report = generateReport({ seed, format, scale: 60 });
-    const outline = reportOutline(report);
-    const children: FileChild[] = outline.titleLines.map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(line)] }));
-    for (const b of outline.blocks) children.push(b.kind === 'table' ? viewTable(b.view) : new Paragraph({ children: [new TextRun(b.text)] }));
-    const doc = docxToDocModel(await pack(children));
+    const { outline, bytes } = await reportDocx(seed, format);
+    const doc = docxToDocModel(bytes);
 
     expect(doc.source).toBe('docx');
     expect(paragraphs(doc)).toEqual([...outline.titleLines, ...outline.blocks.flatMap((b) => (b.kind === 'table' ? [] : [b.text]))]);
@@ -50,6 +57,22 @@ describe('docxToDocModel', () => {
     // body order: every table comes right after its section's text
     const kinds = doc.blocks.map((b) => b.kind);
     expect(kinds.filter((k) => k === 'table')).toHaveLength(3);
+  });
+
+  it.each([[4, '2021'], [9, '2019']] as const)('parseReportDocx gives back the values, agency and year of a generated report (seed %i, %s)', async (seed, format) => {
+    const { report, bytes } = await reportDocx(seed, format);
+    const result = parseReportDocx(bytes);
+    expect(result.source).toBe('docx');
+    expect(hasErrors(result.findings)).toBe(false);
+    expect(result.report?.tables).toEqual(report.tables);
+    expect([result.report?.format, result.report?.agency, result.report?.year]).toEqual([report.format, report.agency, report.year]);
+  });
+
+  it('parseReportDocx reports an unreadable file as PARSE-UNREADABLE with the reason', () => {
+    const result = parseReportDocx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    expect(result.report).toBeNull();
+    expect(result.findings.map((f) => [f.code, f.severity])).toEqual([['PARSE-UNREADABLE', 'error']]);
+    expect(String(result.findings[0]!.params.reason)).toContain('另存为 .docx');
   });
 
   it('reads explicit vertical merges (restart/continue) and column spans', async () => {
@@ -145,6 +168,7 @@ describe('docxToDocModel', () => {
       else for (let k = 0; k < m.count; k++) b[(m.at + k * 997) % b.length] = (m.to + k) & 0xff;
       const read = readDocx(b);
       expect(typeof read.ok).toBe('boolean');
+      expect(Array.isArray(parseReportDocx(b).findings)).toBe(true);
     }), { numRuns: 300 });
   });
 });

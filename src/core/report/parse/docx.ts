@@ -9,9 +9,11 @@
  * PARSE-UNREADABLE finding with the reason, never an exception.
  */
 import { unzipSync } from 'fflate';
+import { finding } from '../../findings.js';
 import type { DocBlock, DocModel, GridCell, GridRow } from './document.js';
 import { readNumbering, readStyleNumbering, type Numbering } from './docx-numbering.js';
 import { child, childrenNamed, decodeXml, parseXml, propVal, type XmlElement, type XmlNode } from './docx-xml.js';
+import { parseDocModel, type ParseResult } from './index.js';
 
 export type DocxRead = { readonly ok: true; readonly doc: DocModel } | { readonly ok: false; readonly reason: string };
 
@@ -82,6 +84,13 @@ export function readDocx(bytes: Uint8Array): DocxRead {
 export function docxToDocModel(bytes: Uint8Array): DocModel {
   const read = readDocx(bytes);
   return read.ok ? read.doc : { source: 'docx', blocks: [] };
+}
+
+/** A DOCX file → the report and the findings about reading it (PARSE-UNREADABLE with the reason); never throws. */
+export function parseReportDocx(bytes: Uint8Array): ParseResult {
+  const read = readDocx(bytes);
+  if (!read.ok) return { report: null, findings: [finding('PARSE-UNREADABLE', 'error', {}, { reason: read.reason })], source: 'docx' };
+  return parseDocModel(read.doc);
 }
 
 const normaliseSpaces = (s: string) => s.replace(/[ \t\u00a0\u3000]+/g, ' ').replace(/ *\n */g, '\n').trim();

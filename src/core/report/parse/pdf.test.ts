@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DocModel, GridRow, PdfPage, PdfTextItem } from './document.js';
-import { pdfToDocModel } from './pdf.js';
+import { parseReportPdf, pdfToDocModel } from './pdf.js';
 
 type Line = { x1: number; y1: number; x2: number; y2: number };
 
@@ -155,6 +155,16 @@ describe('pdfToDocModel: running text', () => {
   });
 });
 
+describe('parseReportPdf', () => {
+  it('says a PDF without a text layer is a scan, and a PDF without pages is empty', () => {
+    const scan = parseReportPdf([page([{ str: ' ', x: 0, y: 0, width: 1, height: 1 }], [h(700, 100, 300)]), page([])]);
+    expect(scan.report).toBeNull();
+    expect(scan.findings.map((f) => [f.code, f.severity])).toEqual([['PARSE-UNREADABLE', 'error']]);
+    expect(String(scan.findings[0]!.params.reason)).toContain('扫描件');
+    expect(parseReportPdf([]).findings.map((f) => f.code)).toEqual(['PARSE-EMPTY']);
+  });
+});
+
 describe('pdfToDocModel never throws', () => {
   const num = fc.oneof(fc.double({ min: -100, max: 1000, noNaN: false }), fc.integer({ min: 0, max: 842 }));
   const item = fc.record({ str: fc.oneof(fc.string(), fc.constantFrom('0', '12', '三、本', '（一）予以公开', ' ', '- 3 -')), x: num, y: num, width: num, height: num });
@@ -169,6 +179,7 @@ describe('pdfToDocModel never throws', () => {
 
   it('on arbitrary positioned text and lines, and every span it reports is at least 1', () => {
     fc.assert(fc.property(fc.array(pageArb, { maxLength: 3 }), (pages) => {
+      expect(parseReportPdf(pages).source).toBe('pdf');
       const doc = pdfToDocModel(pages);
       for (const rows of tables(doc)) for (const r of rows) for (const c of r) {
         expect(c.colspan).toBeGreaterThanOrEqual(1);

@@ -4,7 +4,9 @@
  * (pdf-layout-table); the remaining text as lines without page furniture. Across pages: tables
  * that run on are joined (pdf-tables), running text is rebuilt into paragraphs (pdf-paragraphs).
  */
+import { finding } from '../../findings.js';
 import type { DocBlock, DocModel, PdfPage } from './document.js';
+import { parseDocModel, type ParseResult } from './index.js';
 import { dropPageFurniture } from './pdf-furniture.js';
 import { fillTables, findRuledTables, type PageTable } from './pdf-grid.js';
 import { findLayoutTables } from './pdf-layout-table.js';
@@ -80,4 +82,22 @@ export function pdfToDocModel(pages: readonly PdfPage[]): DocModel {
   }
   flush();
   return { source: 'pdf', blocks };
+}
+
+const unreadable = (reason: string): ParseResult => ({ report: null, findings: [finding('PARSE-UNREADABLE', 'error', {}, { reason })], source: 'pdf' });
+
+/**
+ * A PDF's pages (from extractPdfPages) → the report and the findings about reading it. A PDF
+ * without any text (a scan) is unreadable with that reason; never throws.
+ */
+export function parseReportPdf(pages: readonly PdfPage[]): ParseResult {
+  if (!Array.isArray(pages) || pages.length === 0) return { report: null, findings: [finding('PARSE-EMPTY', 'error')], source: 'pdf' };
+  if (pages.every((p) => !Array.isArray(p.items) || p.items.every((i: PdfPage['items'][number]) => typeof i.str !== 'string' || i.str.trim() === ''))) {
+    return unreadable('PDF 是扫描件（只有图像，没有文字层），无法读取其中的文字；请上传带文字的 PDF 或 Word 文件，或先进行文字识别（OCR）');
+  }
+  try {
+    return parseDocModel(pdfToDocModel(pages));
+  } catch (err) {
+    return unreadable(`PDF 内容无法解析（${err instanceof Error ? err.message : String(err)}）`);
+  }
 }
