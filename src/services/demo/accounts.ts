@@ -16,7 +16,7 @@ export interface DemoAccountSpec {
 }
 
 export const demoAccounts: readonly DemoAccountSpec[] = [
-  { username: 'admin', displayName: '系统管理员', role: 'admin', agency: null },
+  { username: 'admin', displayName: '管理员（演示）', role: 'admin', agency: null },
   // the 主管部门 is attached to the government it oversees, so it reaches every agency of the district
   { username: 'zhuguan', displayName: '陈静（区政府办公室）', role: 'supervisor', agency: n.government },
   { username: 'zwfw.jingban', displayName: '李明（区政务服务办）', role: 'handler', agency: n.serviceOffice },
