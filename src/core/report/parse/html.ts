@@ -72,7 +72,13 @@ export function readHtmlDocument(html: string): DocModel {
     for (const row of t.rows) for (const c of row) for (const line of c.text.split('\n')) blocks.push({ kind: 'paragraph', text: line });
     t.rows = [];
     t.layout = true;
-    para += pending;
+    const lines = pending.split('\n');
+    const last = lines.pop() ?? '';
+    for (const line of lines) {
+      para += line;
+      flush();
+    }
+    para += last;
   };
 
   const parser = new Parser({

@@ -25,7 +25,7 @@ const T3_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   granted: ['予以公开'],
   partial: ['部分公开'],
   denied_stateSecret: ['国家秘密'],
-  denied_lawForbidden: ['禁止公开'],
+  denied_lawForbidden: ['禁止公开', '其他法律行政'],
   denied_threeSafety: ['三安全一稳定', '三安全'],
   denied_thirdParty: ['第三方合法权益', '第三方'],
   denied_internalAffairs: ['内部事务'],
@@ -45,7 +45,7 @@ const T3_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   other_other: ['3.其他'],
   other: ['其他处理'],
   total: ['(七)总计', '总计'],
-  carriedForward: ['结转下年度', '结转下年'],
+  carriedForward: ['结转下年度', '结转下一年度', '结转下年'],
 };
 
 /** Keywords of the labels that span rows (parents), by their printed label. */

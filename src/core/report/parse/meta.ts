@@ -16,6 +16,7 @@ export interface DocumentMeta {
 }
 
 const TITLE = /^(.{0,60}?)(?:关于)?(\d{4})\s*年\s*度?\s*(.{0,40}?)(政府信息公开|政务公开|信息公开)(工作)?(年度)?(工作)?(报告|年报)/;
+const TITLE_YEAR_LAST = /^(.{2,60}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(\d{4})\s*年\s*度?\s*(?:工作)?(?:报告|年报)/;
 const AGENCY_SUFFIX = /(政府信息公开|政务公开|信息公开)(工作)?$/;
 const MAX_TITLE_LINE = 90;
 
@@ -25,7 +26,12 @@ const clean = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '').trim();
 export function readTitle(raw: string): { title: string; agency: string | null; year: number } | null {
   const line = clean(raw).replace(/^标题[:：]/, '');
   const m = TITLE.exec(line);
-  if (!m) return null;
+  if (!m) {
+    // {agency}政府信息公开工作{year}年度报告
+    const late = TITLE_YEAR_LAST.exec(line);
+    const year = late ? Number(late[2]) : 0;
+    return late && year >= 2000 && year <= 2100 ? { title: late[0], agency: late[1]!.replace(/^关于/, ''), year } : null;
+  }
   const year = Number(m[2]);
   if (year < 2000 || year > 2100) return null;
   let agency = m[1]!.replace(/(关于|的)$/, '').replace(/^(关于)/, '');

@@ -13,31 +13,46 @@ export type ValuePiece = Extract<Piece, { kind: 'num' | 'null' }>;
 
 export interface RowPieces {
   readonly values: readonly ValuePiece[];
-  /** Text after the values followed by more numbers before the next label (an unexpected row). */
-  readonly extraText: string | null;
+  /** Text after the values followed by more numbers before the next label: an unexpected row (or one whose label was not recognised). */
+  readonly extra: { readonly text: string; readonly values: readonly ValuePiece[] } | null;
 }
 
 const HEADING = /^[一二三四五六七八九十]+、/;
+const ORDINAL_MARK = /^[.．、]/;
 
 /**
  * Values after a label: leading text on the label's own line (the rest of a long label) is
- * skipped unless it looks like a heading; the values end at the next text.
+ * skipped unless it looks like a heading; the values end at the next text. A digit glued to a
+ * following ".label" is that label's number, not a value ("…00000002.其他…").
  */
 export function rowPieces(pieces: readonly Piece[], opts: { readonly extraRows: boolean }): RowPieces {
   let i = 0;
   while (i < pieces.length && pieces[i]!.kind === 'text' && pieces[i]!.line === 0 && !HEADING.test(pieces[i]!.text)) i++;
-  const values: ValuePiece[] = [];
-  for (; i < pieces.length; i++) {
-    const p = pieces[i]!;
-    if (p.kind === 'text') break;
-    values.push(p);
+  const values = takeValues(pieces, i);
+  i += values.length;
+  let extra: RowPieces['extra'] = null;
+  if (i < pieces.length && values.length > 0) {
+    dropOrdinal(values, pieces[i]!);
+    if (opts.extraRows) {
+      const more = takeValues(pieces, i + 1);
+      if (more.some((p) => p.kind === 'num')) extra = { text: pieces[i]!.text, values: more };
+    }
   }
-  let extraText: string | null = null;
-  if (opts.extraRows && i < pieces.length && values.length > 0) {
-    const rest = pieces.slice(i + 1);
-    if (rest.some((p) => p.kind === 'num')) extraText = pieces[i]!.text;
-  }
-  return { values, extraText };
+  return { values, extra };
+}
+
+function takeValues(pieces: readonly Piece[], from: number): ValuePiece[] {
+  const out: ValuePiece[] = [];
+  for (let i = from; i < pieces.length && pieces[i]!.kind !== 'text'; i++) out.push(pieces[i] as ValuePiece);
+  return out;
+}
+
+/** Removes the number of a following sub-row label from the end of the values. */
+function dropOrdinal(values: ValuePiece[], next: Piece): void {
+  const last = values[values.length - 1];
+  if (!last || last.kind !== 'num' || !ORDINAL_MARK.test(next.text) || last.at + last.text.length !== next.at) return;
+  if (last.text.length === 1) values.pop();
+  else if (!last.atomic) values[values.length - 1] = { ...last, text: last.text.slice(0, -1) };
 }
 
 export interface CellReading {

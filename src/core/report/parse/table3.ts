@@ -10,6 +10,7 @@ import type { Cell, ColumnEquationRule, ReportSpec, RowSumRule } from '../spec/i
 import type { TableValues } from '../values.js';
 import type { Anchor } from './anchors.js';
 import { findChain } from './anchors.js';
+import type { AnchorDef } from './labels.js';
 import { labelsFor } from './labels.js';
 import type { Piece } from './pieces.js';
 import { tokenize } from './pieces.js';
@@ -39,7 +40,8 @@ interface RowRead {
 export function readTable3(stream: Stream, spec: ReportSpec, findings: Finding[]): TableRead {
   const table = spec.tables.table3;
   const labelOf = (key: string) => table.rows.find((r) => r.key === key)?.label ?? key;
-  const chain = findChain(stream.k, labelsFor(spec.format).table3, 0, stream.k.length, MAX_GAP);
+  const defs = labelsFor(spec.format).table3;
+  const chain = findChain(stream.k, defs, 0, stream.k.length, MAX_GAP);
   if (chain.filter((a) => a.kind === 'row').length < 3) {
     findings.push(finding('PARSE-NO-TABLE', 'error', { table: 'table3' }, { tableLabel: `${TABLE}（收到和处理政府信息公开申请情况）` }));
     return { values: Object.fromEntries(table.rows.map((r) => [r.key, null])), range: null };
@@ -49,15 +51,15 @@ export function readTable3(stream: Stream, spec: ReportSpec, findings: Finding[]
 
   const rows = new Map<string, RowRead>();
   const parents = new Map<string, RowRead>();
-  const extras: string[] = [];
+  const extras: { after: number; text: string; values: readonly ValuePiece[] }[] = [];
   let end = 0;
   chain.forEach((anchor, i) => {
     const from = stream.kToS[anchor.end - 1]! + 1;
     const next = chain[i + 1];
     const to = next ? stream.kToS[next.start]! : Math.min(stream.s.length, from + 600);
     const pieces = tokenize(stream, from, to);
-    const { values, extraText } = rowPieces(pieces, { extraRows: next !== undefined });
-    if (extraText !== null) extras.push(extraText);
+    const { values, extra } = rowPieces(pieces, { extraRows: next !== undefined });
+    if (extra) extras.push({ after: i, ...extra });
     const last = values[values.length - 1];
     end = Math.max(end, last ? last.at + last.text.length + 1 : from);
     const read = { reading: readCells(values, split), values };
@@ -73,7 +75,17 @@ export function readTable3(stream: Stream, spec: ReportSpec, findings: Finding[]
     for (const [k, v] of byOrder) rows.set(k, v);
     findings.push(finding('PARSE-ROWS-BY-ORDER', 'warning', { table: 'table3' }, { tableLabel: TABLE, count: byOrder.size }));
     parents.clear();
-  } else for (const text of extras) findings.push(extraRow(text));
+  } else {
+    for (const extra of extras) {
+      const missing = unlabelledRow(defs, chain, extra.after);
+      if (missing && !rows.has(missing)) {
+        rows.set(missing, { reading: readCells(extra.values, split), values: extra.values });
+        findings.push(finding('PARSE-INFERRED', 'warning', { table: 'table3', row: missing }, {
+          tableLabel: TABLE, rowLabel: labelOf(missing), columnLabel: '各', source: `两行之间标签无法识别的“${extra.text}”行`, value: extra.values.map((p) => p.text || '□').join(' '),
+        }));
+      } else findings.push(extraRow(extra.text));
+    }
+  }
 
   // 2021 format printed with a single （六）其他处理 row: its values are other_other
   const otherParent = parents.get(OTHER_PARENT);
@@ -147,6 +159,19 @@ const cellProblem = (row: string, rowLabel: string, text: string) =>
   finding('PARSE-CELL', 'warning', { table: 'table3', row }, { tableLabel: TABLE, rowLabel, columnLabel: '各', text });
 const recovered = (row: string, rowLabel: string, text: string, values: readonly Cell[]) =>
   finding('PARSE-SPLIT-RECOVERED', 'info', { table: 'table3', row }, { tableLabel: TABLE, rowLabel, text, values: [...values] });
+
+/**
+ * The one row the spec has between chain[i] and chain[i + 1] that the chain does not have (its
+ * label garbled beyond recognition), if there is exactly one.
+ */
+function unlabelledRow(defs: readonly AnchorDef[], chain: readonly Anchor[], i: number): string | null {
+  const a = chain[i];
+  const b = chain[i + 1];
+  if (!a || !b) return null;
+  const found = new Set(chain.map((c) => c.id));
+  const between = defs.slice(a.def + 1, b.def).filter((d) => d.kind === 'row' && !found.has(d.id));
+  return between.length === 1 ? between[0]!.id : null;
+}
 
 /** Lines (grid rows or text lines) that end with exactly seven values: the table's number groups. */
 function lineGroups(pieces: readonly Piece[]): ValuePiece[][] {
