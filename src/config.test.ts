@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, redactConfig, type ConfigError } from './config.js';
+
+describe(loadConfig.name, () => {
+  it('defaults the login, session and rate-limit settings', () => {
+    const c = loadConfig({}, '/srv/gk');
+    expect(c.auth).toEqual({ lockoutThreshold: 5, lockoutMinutes: 15, sessionIdleMinutes: 120, sessionMaxHours: 12, passwordHashCost: 15 });
+    expect(c.rateLimit).toEqual({ login: { max: 10, windowMs: 60_000 }, publicForm: { max: 60, windowMs: 3_600_000 } });
+    expect(c.demoPassword).toBeNull();
+  });
+
+  it('reads them from the environment and reports every bad value at once', () => {
+    const c = loadConfig({ LOGIN_LOCKOUT_ATTEMPTS: '3', SESSION_IDLE_MINUTES: '45', RATE_LIMIT_FORMS: '5', GONGKAI_DEMO_PASSWORD: 'Demo-pass-2026' });
+    expect([c.auth.lockoutThreshold, c.auth.sessionIdleMinutes, c.rateLimit.publicForm.max, c.demoPassword]).toEqual([3, 45, 5, 'Demo-pass-2026']);
+    let problems: readonly string[] = [];
+    try {
+      loadConfig({ PASSWORD_HASH_COST: '30', LOGIN_LOCKOUT_MINUTES: 'soon', GONGKAI_DEMO_PASSWORD: 'short' });
+    } catch (err) {
+      problems = (err as ConfigError).problems;
+    }
+    expect([...problems].sort()).toEqual([
+      'GONGKAI_DEMO_PASSWORD 至少 10 个字符',
+      'LOGIN_LOCKOUT_MINUTES 应为 1–1440 之间的整数，实际为“soon”',
+      'PASSWORD_HASH_COST 应为 10–20 之间的整数，实际为“30”',
+    ]);
+  });
+
+  it('masks the demo password and the session secret in the start-up log line', () => {
+    const shown = JSON.stringify(redactConfig(loadConfig({ GONGKAI_DEMO_PASSWORD: 'Demo-pass-2026', SESSION_SECRET: 'x'.repeat(40) })));
+    expect(shown).not.toContain('Demo-pass-2026');
+    expect(shown).not.toContain('x'.repeat(40));
+  });
+});
