@@ -39,8 +39,9 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(fc.nat(), fc.nat()).map(([a, b]): Mutation => (s) => {
     const digits = [...s.matchAll(/\d/g)].map((m) => m.index);
     if (digits.length < 2) return s;
-    const [i, j] = [digits[a % digits.length]!, digits[b % digits.length]!].sort((x, y) => x - y);
-    return s.slice(0, i) + s[j] + s.slice(i + 1, j) + s[i] + s.slice(j + 1);
+    const i = Math.min(digits[a % digits.length]!, digits[b % digits.length]!);
+    const j = Math.max(digits[a % digits.length]!, digits[b % digits.length]!);
+    return s.slice(0, i) + s[j]! + s.slice(i + 1, j) + s[i]! + s.slice(j + 1);
   }),
   fc.tuple(fc.nat(), fc.nat({ max: 2000 })).map(([n, len]): Mutation => (s) => { const i = n % (s.length + 1); return s.slice(0, i) + s.slice(i + len); }),
 );
