@@ -9,7 +9,7 @@ import type { ReportSection, ReportValues } from './values.js';
 import { emptyReport } from './values.js';
 import { generateReport } from './generate.js';
 import { describeAppeals, describeRequests } from './narrative.js';
-import { checkNarrative, normalizeProse } from './narrative-check.js';
+import { checkNarrative, figureSentences, MAX_SENTENCE, normalizeProse } from './narrative-check.js';
 import { formatFinding } from '../messages.zh-CN.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../../test/fixtures/validate/${name}`, import.meta.url), 'utf8'));
@@ -91,6 +91,13 @@ describe('TXT-T3 is conservative', () => {
   it('reads spaced and line-broken figures (PDF/Markdown text) and full-width digits', () => {
     expect(normalizeProse('收到 政府信息公开申请 ３４\n件，占 ３４．１６％；1,234件')).toBe('收到政府信息公开申请34件，占34.16%；1234件');
     expect(wrong('全年收到政府信息公开\n申请 35 件')).toHaveLength(1);
+  });
+
+  it('reads only sentences with 件 or %, and not table dumps run together into one long "sentence"', () => {
+    expect(figureSentences('一、总体情况。收到申请3件，办结率100%！无数字。结转1件')).toEqual(['收到申请3件，办结率100%', '结转1件']);
+    const dump = `本年制发件数${'0'.repeat(MAX_SENTENCE)}收到政府信息公开申请99件`;
+    expect(figureSentences(dump)).toEqual([]);
+    expect(wrong(dump)).toEqual([]);
   });
 
   it('skips comparisons with other years, cumulative figures and other bodies', () => {

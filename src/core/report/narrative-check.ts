@@ -21,6 +21,8 @@ interface FigurePattern {
   readonly values: (f: RequestFigures, a: AppealFigures) => readonly (number | null)[];
   /** The match is a percentage (group 1), not a count. */
   readonly percentOnly?: boolean;
+  /** Literal words one of which the sentence must contain before the pattern is tried. */
+  readonly hints: readonly string[];
 }
 
 const BASIS = '正文引用的件数和比例应与表三、表四一致（比例以“（七）总计”为分母，保留两位小数）';
@@ -35,44 +37,44 @@ const re = (source: string) => new RegExp(source, 'g');
 /** Order matters: joint and longer phrases first; each match masks its text for later patterns. */
 const patterns: readonly FigurePattern[] = [
   {
-    what: '予以公开和部分公开件数', needs: 'outcome',
+    what: '予以公开和部分公开件数', needs: 'outcome', hints: ['予以公开'],
     re: re(`(?<!不)予以公开(?:和|及|与|、)部分公开${FILL}${NUM}`), values: (f) => [sum(f.granted, f.partial)],
   },
   {
-    what: '予以公开和部分公开占比', needs: 'outcome', percentOnly: true,
+    what: '予以公开和部分公开占比', needs: 'outcome', percentOnly: true, hints: ['予以公开'],
     re: re('(?<!不)予以公开(?:和|及|与|、)部分公开(?:的)?(?:比例|比率)?(?:占|为)(?:比)?(?:为)?(\\d+(?:\\.\\d+)?)%'),
     values: (f) => [sum(f.granted, f.partial)],
   },
   {
-    what: '上年结转件数', needs: 'request',
+    what: '上年结转件数', needs: 'request', hints: ['结转'],
     re: re(`上一?年度?结转(?:的)?(?:政府信息公开|信息公开)?(?:申请)?(?:数量)?(?:为|共)?${NUM}`), values: (f) => [f.carriedOver],
   },
   {
-    what: '结转下年度件数', needs: 'request',
+    what: '结转下年度件数', needs: 'request', hints: ['下'],
     re: re(`(?:结转至?|转入?|结转到)下一?年度?(?:继续)?(?:办理)?${FILL}${NUM}`), values: (f) => [f.carriedForward],
   },
   {
-    what: '收到申请件数', needs: 'request',
+    what: '收到申请件数', needs: 'request', hints: ['收到', '新收'],
     re: re(`(?:新收|收到)(?:各类|的)?(?:政府信息公开|信息公开|依申请公开)?申请(?:数量|总数|总量)?(?:为|共计?|合计)?${NUM}`),
     values: (f) => [f.newReceived, sum(f.newReceived, f.carriedOver)],
   },
   {
-    what: '办结件数', needs: 'request',
+    what: '办结件数', needs: 'request', hints: ['办结', '答复'],
     re: re(`(?:办结(?:各类|的)?(?:政府信息公开|信息公开)?(?:申请)?|答复(?:各类|的)?(?:政府信息公开|信息公开)?申请)(?:共计?|合计)?${NUM}`),
     values: (f) => [f.answered],
   },
-  { what: '予以公开件数', needs: 'outcome', re: re(`${NOT_JOINT}(?<!不)(?:予以公开|同意公开|全部公开)${FILL}${NUM}`), values: (f) => [f.granted] },
-  { what: '部分公开件数', needs: 'outcome', re: re(`${NOT_JOINT}部分公开${FILL}${NUM}`), values: (f) => [f.partial] },
-  { what: '不予公开件数', needs: 'outcome', re: re(`${NOT_JOINT}不予公开${FILL}${NUM}`), values: (f) => [f.denied] },
-  { what: '无法提供件数', needs: 'outcome', re: re(`${NOT_JOINT}无法提供${FILL}${NUM}`), values: (f) => [f.unable] },
-  { what: '不予处理件数', needs: 'outcome', re: re(`${NOT_JOINT}不予处理${FILL}${NUM}`), values: (f) => [f.rejected] },
-  { what: '其他处理件数', needs: 'outcome', re: re(`${NOT_JOINT}其他处理${FILL}${NUM}`), values: (f) => [f.other] },
+  { what: '予以公开件数', needs: 'outcome', hints: ['予以公开', '同意公开', '全部公开'], re: re(`${NOT_JOINT}(?<!不)(?:予以公开|同意公开|全部公开)${FILL}${NUM}`), values: (f) => [f.granted] },
+  { what: '部分公开件数', needs: 'outcome', hints: ['部分公开'], re: re(`${NOT_JOINT}部分公开${FILL}${NUM}`), values: (f) => [f.partial] },
+  { what: '不予公开件数', needs: 'outcome', hints: ['不予公开'], re: re(`${NOT_JOINT}不予公开${FILL}${NUM}`), values: (f) => [f.denied] },
+  { what: '无法提供件数', needs: 'outcome', hints: ['无法提供'], re: re(`${NOT_JOINT}无法提供${FILL}${NUM}`), values: (f) => [f.unable] },
+  { what: '不予处理件数', needs: 'outcome', hints: ['不予处理'], re: re(`${NOT_JOINT}不予处理${FILL}${NUM}`), values: (f) => [f.rejected] },
+  { what: '其他处理件数', needs: 'outcome', hints: ['其他处理'], re: re(`${NOT_JOINT}其他处理${FILL}${NUM}`), values: (f) => [f.other] },
   {
-    what: '行政复议件数', needs: 'appeal',
+    what: '行政复议件数', needs: 'appeal', hints: ['行政复议'],
     re: re(`${NOT_JOINT}行政复议(?:案件)?(?:数量?)?(?:为|共计?)?${NUM}`), values: (_f, a) => [a.review.total],
   },
   {
-    what: '行政诉讼件数', needs: 'appeal',
+    what: '行政诉讼件数', needs: 'appeal', hints: ['行政诉讼'],
     re: re(`${NOT_JOINT}行政诉讼(?:案件)?(?:数量?)?(?:为|共计?)?${NUM}`), values: (_f, a) => [a.suitTotal],
   },
 ];
@@ -129,6 +131,7 @@ function checkSentence(
   const denominators = [f.answered, f.newReceived, f.newReceived !== null && f.carriedOver !== null ? f.newReceived + f.carriedOver : null];
   for (const p of patterns) {
     if (p.needs === 'request' ? !isRequestSentence : p.needs === 'outcome' ? !isOutcomeSentence : !isAppealSentence) continue;
+    if (!p.hints.some((h) => raw.includes(h))) continue;
     const masks: [number, number][] = [];
     for (const m of text.matchAll(p.re)) {
       const start = m.index;
@@ -159,16 +162,41 @@ function checkSentence(
   }
 }
 
+/** Sentence ends and figure marks, found in one pass. */
+const MARKS = /[。！？!?件%％]/g;
+/** Longer "sentences" are table dumps or run-on text, not prose to quote from: skipped. */
+export const MAX_SENTENCE = 600;
+
+/** The sentences (split at 。！？) of a text that contain 件 or %, at most MAX_SENTENCE characters long. */
+export function figureSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let hasFigure = false;
+  MARKS.lastIndex = 0;
+  for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) {
+    const c = m[0];
+    if (c === '件' || c === '%' || c === '％') {
+      hasFigure = true;
+      continue;
+    }
+    if (hasFigure && m.index - start <= MAX_SENTENCE) out.push(text.slice(start, m.index));
+    start = m.index + 1;
+    hasFigure = false;
+  }
+  if (hasFigure && text.length - start <= MAX_SENTENCE) out.push(text.slice(start));
+  return out;
+}
+
 /** TXT-T3 findings of the report's prose (sections 一, 三, 四 and unrecognised sections). */
 export function checkNarrative(report: Pick<ReportValues, 'format' | 'year' | 'tables' | 'sections'>): Finding[] {
   const out: Finding[] = [];
   let f: RequestFigures | undefined;
   let a: AppealFigures | undefined;
   for (const section of report.sections) {
-    if (!SCANNED.has(section.key) || !/[件%％]/.test(section.text)) continue;
-    const text = normalizeProse(section.text);
-    for (const sentence of text.split(/[。！？!?]/)) {
-      if ((!sentence.includes('件') && !sentence.includes('%')) || SKIP.test(sentence) || !yearsOk(sentence, report.year)) continue;
+    if (!SCANNED.has(section.key)) continue;
+    for (const rawSentence of figureSentences(section.text)) {
+      const sentence = normalizeProse(rawSentence);
+      if (SKIP.test(sentence) || !yearsOk(sentence, report.year)) continue;
       f ??= requestFigures(report);
       a ??= appealFigures(report);
       const found: { at: number; finding: Finding }[] = [];

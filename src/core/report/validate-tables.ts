@@ -10,63 +10,88 @@
 import type { Finding } from '../findings.js';
 import { assertNever } from '../findings.js';
 import type {
-  BlankRule, CellDomainRule, ColumnEquationRule, ReportSpec, RowSumRule, TableId, TableRule, UnitRule,
+  BlankRule, Cell, CellDomainRule, ColumnEquationRule, ReportSpec, RowSumRule, TableId, TableRule, UnitRule,
 } from './spec/index.js';
 import type { ReportValues, TableValues } from './values.js';
-import type { RowIndex, TableIndex } from './validate-labels.js';
+import type { TableIndex } from './validate-labels.js';
 import { columnSum, isKnown, sameNumber, specIndex } from './validate-labels.js';
 
 type Tables = ReportValues['tables'];
-type Check = (tables: Tables, out: Finding[]) => void;
+type Row = readonly Cell[] | null | undefined;
+/** A table's rows looked up once per validation, in spec order (checks index them by number). */
+type Resolved = Readonly<Record<TableId, readonly Row[]>>;
+type Check = (rows: Resolved, tables: Tables, out: Finding[]) => void;
 
 const noRows: TableValues = {};
 const tableOf = (tables: Tables, id: TableId): TableValues => tables[id] ?? noRows;
+const positions = (index: TableIndex, keys: readonly string[]): number[] =>
+  keys.map((k) => index.rows.findIndex((r) => r.key === k)).filter((i) => i >= 0);
+
+/** Σ of a column over row positions: unprinted rows count 0, a blank cell makes it unknown. */
+function sumAt(rows: readonly Row[], at: readonly number[], column: number): number | null {
+  let sum = 0;
+  for (let i = 0; i < at.length; i++) {
+    const row = rows[at[i]!];
+    if (!row) continue;
+    const v = row[column];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+    sum += v;
+  }
+  return sum;
+}
 
 function cellDomainCheck(rule: CellDomainRule, index: TableIndex): Check {
-  return (tables, out) => {
-    const values = tableOf(tables, rule.table);
-    for (const row of index.rows) {
-      const cells = values[row.key];
+  // Per row: which columns accept decimals / negatives (most rows: none, the fast path).
+  const lenient = index.rows.map((r) => r.columns.some((c) => c.allowDecimal || c.allowNegative));
+  return (resolved, _tables, out) => {
+    const rows = resolved[rule.table];
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r];
       if (!cells) continue;
-      for (let c = 0; c < row.columns.length; c++) {
+      const row = index.rows[r]!;
+      const n = row.columns.length;
+      for (let c = 0; c < n; c++) {
         const v = cells[c];
         if (v === null || v === undefined) continue;
-        const col = row.columns[c]!;
-        const ok = typeof v === 'number' && Number.isFinite(v) && (col.allowDecimal || Number.isInteger(v)) && (col.allowNegative || v >= 0);
-        if (!ok) {
-          out.push({
-            code: rule.code, severity: rule.severity, at: { table: rule.table, row: row.key, column: c },
-            params: { rowLabel: row.label, columnLabel: row.columnLabels[c]!, value: isKnown(v) ? v : String(v), basis: rule.basis },
-          });
+        if (Number.isInteger(v) && v >= 0) continue;
+        if (lenient[r]) {
+          const col = row.columns[c]!;
+          if (typeof v === 'number' && Number.isFinite(v) && (col.allowDecimal || Number.isInteger(v)) && (col.allowNegative || v >= 0)) continue;
         }
+        out.push({
+          code: rule.code, severity: rule.severity, at: { table: rule.table, row: row.key, column: c },
+          params: { rowLabel: row.label, columnLabel: row.columnLabels[c]!, value: isKnown(v) ? v : String(v), basis: rule.basis },
+        });
       }
     }
   };
 }
 
 function rowSumCheck(rule: RowSumRule, index: TableIndex): Check {
-  const rows = rule.rows === 'all' ? index.rows : rule.rows.map((k) => index.rowByKey.get(k)).filter((r): r is RowIndex => !!r);
+  const at = rule.rows === 'all' ? index.rows.map((_, i) => i) : positions(index, rule.rows);
   const groupLabels = rule.groups.map((g) => {
     const groups = index.spec.columns[g.total]?.groups;
     return groups && groups.length ? groups.join('·') : index.columnLabels[g.total] ?? '';
   });
-  return (tables, out) => {
-    const values = tableOf(tables, rule.table);
-    for (const row of rows) {
-      const cells = values[row.key];
+  const groups = rule.groups.map((g) => ({ total: g.total, parts: [...g.parts] }));
+  return (resolved, _tables, out) => {
+    const rows = resolved[rule.table];
+    for (const r of at) {
+      const cells = rows[r];
       if (!cells) continue;
-      for (let g = 0; g < rule.groups.length; g++) {
-        const { total, parts } = rule.groups[g]!;
+      for (let g = 0; g < groups.length; g++) {
+        const { total, parts } = groups[g]!;
         const actual = cells[total];
-        if (!isKnown(actual)) continue;
+        if (typeof actual !== 'number' || !Number.isFinite(actual)) continue;
         let expected = 0;
         let known = true;
-        for (const p of parts) {
-          const v = cells[p];
-          if (!isKnown(v)) { known = false; break; }
+        for (let p = 0; p < parts.length; p++) {
+          const v = cells[parts[p]!];
+          if (typeof v !== 'number' || !Number.isFinite(v)) { known = false; break; }
           expected += v;
         }
-        if (known && !sameNumber(expected, actual)) {
+        if (known && expected !== actual && !sameNumber(expected, actual)) {
+          const row = index.rows[r]!;
           out.push({
             code: rule.code, severity: rule.severity, at: { table: rule.table, row: row.key, column: total },
             params: { rowLabel: row.label, columnLabel: row.columnLabels[total]!, group: groupLabels[g]!, expected, actual, basis: rule.basis },
@@ -79,26 +104,30 @@ function rowSumCheck(rule: RowSumRule, index: TableIndex): Check {
 
 function columnEquationCheck(rule: ColumnEquationRule, index: TableIndex): Check {
   const single = rule.left.length === 1 ? rule.left[0] : undefined;
-  const rows = [...rule.left, ...rule.right];
-  return (tables, out) => {
-    const values = tableOf(tables, rule.table);
-    for (let c = 0; c < index.spec.columns.length; c++) {
-      const left = columnSum(values, rule.left, c);
-      if (left === null) continue;
-      const right = columnSum(values, rule.right, c);
-      if (right === null || sameNumber(left, right)) continue;
+  const rowKeys = [...rule.left, ...rule.right];
+  const left = positions(index, rule.left);
+  const right = positions(index, rule.right);
+  const columns = index.spec.columns.length;
+  return (resolved, _tables, out) => {
+    const rows = resolved[rule.table];
+    for (let c = 0; c < columns; c++) {
+      const l = sumAt(rows, left, c);
+      if (l === null) continue;
+      const r = sumAt(rows, right, c);
+      if (r === null || l === r || sameNumber(l, r)) continue;
       out.push({
         code: rule.code, severity: rule.severity, at: { table: rule.table, ...(single ? { row: single } : {}), column: c },
-        params: { columnLabel: index.columnLabels[c]!, left, right, expected: right, actual: left, rows, basis: rule.basis },
+        params: { columnLabel: index.columnLabels[c]!, left: l, right: r, expected: r, actual: l, rows: rowKeys, basis: rule.basis },
       });
     }
   };
 }
 
 function unitCheck(rule: UnitRule, index: TableIndex): Check {
-  const row = index.rowByKey.get(rule.row);
-  return (tables, out) => {
-    const v = tableOf(tables, rule.table)[rule.row]?.[rule.column];
+  const r = index.rows.findIndex((x) => x.key === rule.row);
+  const row = index.rows[r];
+  return (resolved, _tables, out) => {
+    const v = r < 0 ? undefined : resolved[rule.table][r]?.[rule.column];
     if (!isKnown(v) || v <= rule.threshold) return;
     out.push({
       code: rule.code, severity: rule.severity, at: { table: rule.table, row: rule.row, column: rule.column },
@@ -108,16 +137,19 @@ function unitCheck(rule: UnitRule, index: TableIndex): Check {
 }
 
 function blankCheck(rule: BlankRule, index: TableIndex, rules: readonly TableRule[]): Check {
-  return (tables, out) => {
-    const values = tableOf(tables, rule.table);
-    for (const row of index.rows) {
-      const cells = values[row.key];
+  const columnsOf = index.rows.map((row) =>
+    (rule.columns === 'all' ? row.columns.map((_, i) => i) : rule.columns.filter((c) => c < row.columns.length)));
+  return (resolved, tables, out) => {
+    const rows = resolved[rule.table];
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r];
       if (!cells) continue;
-      const columns = rule.columns === 'all' ? row.columns.map((_, i) => i) : rule.columns;
-      for (const c of columns) {
-        if (c >= row.columns.length) continue;
+      const columns = columnsOf[r]!;
+      for (let i = 0; i < columns.length; i++) {
+        const c = columns[i]!;
         const v = cells[c];
         if (v !== null && v !== undefined) continue;
+        const row = index.rows[r]!;
         out.push({
           code: rule.code, severity: rule.severity, at: { table: rule.table, row: row.key, column: c },
           params: { rowLabel: row.label, columnLabel: row.columnLabels[c]!, inferred: inferCell(rules, tables, rule.table, row.key, c), basis: rule.basis },
@@ -162,9 +194,14 @@ export function inferCell(rules: readonly TableRule[], tables: Tables, table: Ta
   return first >= 0 && candidates.every((v) => sameNumber(v, first)) ? first : null;
 }
 
-function compile(spec: ReportSpec): readonly Check[] {
+interface Compiled {
+  readonly checks: readonly Check[];
+  readonly rowKeys: Readonly<Record<TableId, readonly string[]>>;
+}
+
+function compile(spec: ReportSpec): Compiled {
   const index = specIndex(spec);
-  return spec.rules.map((rule): Check => {
+  const checks = spec.rules.map((rule): Check => {
     const table = index[rule.table];
     switch (rule.kind) {
       case 'cellDomain': return cellDomainCheck(rule, table);
@@ -175,18 +212,25 @@ function compile(spec: ReportSpec): readonly Check[] {
       default: return assertNever(rule, 'rule kind');
     }
   });
+  const keys = (id: TableId) => index[id].rows.map((r) => r.key);
+  return { checks, rowKeys: { table2: keys('table2'), table3: keys('table3'), table4: keys('table4') } };
 }
 
-const compiled = new WeakMap<ReportSpec, readonly Check[]>();
+const compiled = new WeakMap<ReportSpec, Compiled>();
 
 /** Every table rule of the format, applied to the tables; findings in rule order. */
 export function validateTables(spec: ReportSpec, tables: Tables): Finding[] {
-  let checks = compiled.get(spec);
-  if (!checks) {
-    checks = compile(spec);
-    compiled.set(spec, checks);
+  let c = compiled.get(spec);
+  if (!c) {
+    c = compile(spec);
+    compiled.set(spec, c);
   }
+  const resolve = (id: TableId): Row[] => {
+    const values = tableOf(tables, id);
+    return c.rowKeys[id].map((k) => values[k]);
+  };
+  const resolved: Resolved = { table2: resolve('table2'), table3: resolve('table3'), table4: resolve('table4') };
   const out: Finding[] = [];
-  for (const check of checks) check(tables, out);
+  for (const check of c.checks) check(resolved, tables, out);
   return out;
 }
