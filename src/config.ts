@@ -9,7 +9,8 @@ export type DatabaseConfig =
   | { readonly kind: 'postgres'; readonly url: string };
 
 export interface Config {
-  readonly http: { readonly host: string; readonly port: number };
+  /** trustProxy: take the client address from X-Forwarded-For (only behind a reverse proxy; TRUST_PROXY). */
+  readonly http: { readonly host: string; readonly port: number; readonly trustProxy: boolean };
   readonly db: DatabaseConfig;
   readonly dataDir: string;
   readonly log: { readonly level: string };
@@ -111,7 +112,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (demoPassword !== null && [...demoPassword].length < 10) problems.push('GONGKAI_DEMO_PASSWORD 至少 10 个字符');
 
   const config: Config = {
-    http: { host: env.HOST || '0.0.0.0', port: int('PORT', 3000, 0, 65535) },
+    http: { host: env.HOST || '0.0.0.0', port: int('PORT', 3000, 0, 65535), trustProxy: bool('TRUST_PROXY', false) },
     db,
     dataDir,
     log: { level },

@@ -48,7 +48,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.config.uploads.maxBytes,
-    trustProxy: true,
+    // per-IP rate limits would be trivial to dodge if any client could set X-Forwarded-For
+    trustProxy: deps.config.http.trustProxy,
     genReqId: () => crypto.randomUUID(),
   });
   registerRouteCatalog(app);
