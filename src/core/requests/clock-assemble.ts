@@ -55,7 +55,8 @@ interface Pause extends Interval {
 
 export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayNumber, today: IsoDate, policy: ClockPolicy, findings: Finding[]): RequestClock {
   const asOf = st.closedOn ?? todayDay;
-  const awaitingClarification = st.clarificationSent !== null && st.clarificationAnswered === null && st.closedBy !== 'clarificationLapsed';
+  // a 补正 notice without its answer: the reply period has not (re)started, so there is no reply date
+  const clarificationOpen = st.clarificationSent !== null && st.clarificationAnswered === null;
   const countFrom = st.clarificationAnswered ?? st.receivedOn;
 
   // pauses: consultations and the fee (per policy), each ending at its event, its limit, or today
@@ -111,7 +112,7 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
   // extensions, each checked against the deadline in force when it was approved
   let extension = 0;
   for (const x of st.extensions) {
-    if (policy.extensionMustPrecedeDeadline && !awaitingClarification) {
+    if (policy.extensionMustPrecedeDeadline && !clarificationOpen) {
       const inForce = dueAfter(calendar, countFrom, replyWorkdays + extension, merged);
       if (x.day > inForce) {
         findings.push(finding('CLOCK-EXTENSION-LATE', 'error', { event: x.index }, { date: calendar.isoDate(x.day), replyBy: calendar.isoDate(inForce) }));
@@ -130,7 +131,7 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
   let baseReplyBy: DayNumber | null = null;
   let delayedReplyBy: DayNumber | null = null;
   const spans: Interval[] = [];
-  if (!awaitingClarification) {
+  if (!clarificationOpen) {
     baseReplyBy = calendar.addWorkdays(countFrom, replyWorkdays);
     const statutory = dueAfter(calendar, countFrom, replyWorkdays + extension, merged, spans);
     replyBy = statutory;
@@ -151,7 +152,7 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
   let used = 0;
   let left: number | null = null;
   let overdueWorkdays = 0;
-  if (!awaitingClarification && asOf > countFrom) {
+  if (!clarificationOpen && asOf > countFrom) {
     used = calendar.countWorkdays(countFrom + 1, asOf) - pausedWorkdays(calendar, countFrom + 1, asOf, merged);
   }
   if (replyBy !== null) {
@@ -182,7 +183,7 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
   const status: ClockStatus =
     st.closedBy === 'replied' ? 'replied'
       : st.closedBy !== null ? 'closed'
-        : awaitingClarification ? 'awaitingClarification'
+        : clarificationOpen ? 'awaitingClarification'
           : pauses.some((p) => p.open && p.from <= todayDay) ? 'paused' : 'running';
 
   const pausedPeriods: PausedPeriod[] = [];
@@ -199,7 +200,7 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
   return {
     status, today, asOf: calendar.isoDate(asOf), receivedOn: calendar.isoDate(st.receivedOn), clarifyBy: calendar.isoDate(st.clarifyBy),
     clarificationSentOn: isoOrNull(calendar, st.clarificationSent), clarificationAnswerDueOn: isoOrNull(calendar, st.clarificationAnswerDue),
-    clarificationAnsweredOn: isoOrNull(calendar, st.clarificationAnswered), countFrom: awaitingClarification ? null : calendar.isoDate(countFrom),
+    clarificationAnsweredOn: isoOrNull(calendar, st.clarificationAnswered), countFrom: clarificationOpen ? null : calendar.isoDate(countFrom),
     baseReplyBy: isoOrNull(calendar, baseReplyBy), replyBy: isoOrNull(calendar, replyBy), extendedReplyBy: isoOrNull(calendar, extendedReplyBy),
     extensionWorkdays: extension, delayedReplyBy: isoOrNull(calendar, delayedReplyBy), consultations, fee, pausedPeriods, countedSpans,
     repliedOn: isoOrNull(calendar, st.repliedOn), closedOn: isoOrNull(calendar, st.closedOn), closedBy: st.closedBy, workdaysUsed: used,

@@ -152,6 +152,12 @@ describe('invalid sequences are findings, not crashes', () => {
     expect(c).toMatchObject({ clarificationSentOn: '2026-06-18', status: 'awaitingClarification', replyBy: null });
   });
 
+  it('a lapsed 补正 closes the request without a reply date (table 三 逾期不补正)', () => {
+    const c = clock([received('2026-06-15'), { kind: 'clarificationSent', on: '2026-06-18', answerDueOn: '2026-06-30' }, { kind: 'clarificationLapsed', on: '2026-07-01' }], '2026-09-01');
+    expect(c).toMatchObject({ status: 'closed', closedBy: 'clarificationLapsed', replyBy: null, overdue: false, clarificationAnswerDueOn: '2026-06-30' });
+    expect(c.findings).toEqual([]);
+  });
+
   it('a reply before receipt → CLOCK-BEFORE-RECEIPT, ignored', () => {
     const c = clock([{ kind: 'replied', on: '2026-03-01' }, received('2026-03-02')], '2026-03-03');
     expect(c.findings.map((f) => f.code)).toEqual(['CLOCK-BEFORE-RECEIPT']);
