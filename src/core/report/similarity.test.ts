@@ -61,6 +61,12 @@ describe('checkSimilarity', () => {
     expect(checkSimilarity(report(copied), others, { sections: ['problems'] })).toEqual([]);
   });
 
+  it('recognises the sections by their headings when the reader did not key them', () => {
+    const unkeyed = (r: ReportValues) => ({ ...r, sections: r.sections.map((x) => ({ ...x, key: null })) });
+    const findings = checkSimilarity(unkeyed(report(copied)), [{ name: '上年', report: unkeyed(report(lastYear)) }]);
+    expect(findings.map((f) => f.at.section)).toEqual(['overview']);
+  });
+
   it('compares with every other report given, one finding per match', () => {
     const findings = checkSimilarity(report(copied), [
       { name: '甲', report: report(lastYear) }, { name: '乙', report: report(rewritten) }, { name: '丙', report: report(copied) },

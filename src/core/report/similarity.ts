@@ -6,7 +6,9 @@
  */
 import type { Finding } from '../findings.js';
 import type { SectionSpec } from './spec/index.js';
+import { specFor } from './spec/index.js';
 import type { ReportValues } from './values.js';
+import { recognizeSection } from './validate-document.js';
 
 export interface SimilarityOptions {
   /** Warn at or above this Jaccard index (0–1). Default 0.8. */
@@ -57,10 +59,12 @@ export function textSimilarity(a: string, b: string, size: number = defaultSimil
 
 function sectionTexts(report: ReportValues, keys: ReadonlySet<string>): Map<string, { heading: string; text: string }> {
   const map = new Map<string, { heading: string; text: string }>();
+  const sections = specFor(report.format).sections;
   for (const s of report.sections) {
-    if (!s.key || !keys.has(s.key)) continue;
-    const prev = map.get(s.key);
-    map.set(s.key, prev ? { heading: prev.heading, text: `${prev.text}\n${s.text}` } : { heading: s.heading, text: s.text });
+    const key = recognizeSection(s, sections);
+    if (!key || !keys.has(key)) continue;
+    const prev = map.get(key);
+    map.set(key, prev ? { heading: prev.heading, text: `${prev.text}\n${s.text}` } : { heading: s.heading, text: s.text });
   }
   return map;
 }

@@ -112,6 +112,12 @@ function statutoryIndex(section: ReportSection, sections: readonly SectionSpec[]
   return -1;
 }
 
+/** The statutory section a printed section is: its key, or the one its heading names by keyword. */
+export function recognizeSection(section: ReportSection, sections: readonly SectionSpec[]): SectionSpec['key'] | null {
+  const i = statutoryIndex(section, sections, matcherFor(sections));
+  return i >= 0 ? sections[i]!.key : null;
+}
+
 /** Indexes of a longest strictly increasing subsequence of `seq` (positions in seq). */
 function increasingPositions(seq: readonly number[]): Set<number> {
   const best: number[] = seq.map(() => 1);
