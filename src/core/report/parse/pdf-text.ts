@@ -30,10 +30,11 @@ export interface TextLine {
 const compatibility = /[\u2E80-\u2FDF\uF900-\uFAFF]/g;
 /**
  * CJK radicals-supplement forms (no Unicode normalisation) that fonts map for whole characters,
- * e.g. ⺠ for 民 in "人⺠政府": pairs of radical and character.
+ * e.g. ⺠ for 民 in "人⺠政府": pairs of radical and character (only radicals with one obvious
+ * character; the rest stay as they are).
  */
 const radicalForms = new Map<string, string>(
-  [...'⺁厂⺇几⺌小⺗心⺜日⺝月⺟母⺠民⺢水⺣火⺤爪⺧牛⺩王⺫目⺬示⺮竹⺯糸⺰纟⺶羊⺷羊⺹老⺻聿⺼肉⻁虎⻂衣⻄西⻅见⻆角⻇角⻈讠⻉贝⻋车⻌辶⻏阝⻐钅⻑長⻓长⻔门⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻠饣⻡首⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟']
+  [...'⺟母⺠民⺰纟⻁虎⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻐钅⻑長⻓长⻔门⻖阝⻘青⻙韦⻚页⻛风⻜飞⻝食⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟']
     .flatMap((c, i, all) => (i % 2 === 0 ? [[c, all[i + 1]!] as [string, string]] : [])),
 );
 

@@ -147,7 +147,7 @@ describe('pdfToDocModel: running text', () => {
   });
 
   it('maps compatibility ideographs (Kangxi radicals) to the usual characters', () => {
-    expect(paragraphs(pdfToDocModel([page([t('⾏政复议结果纠正⽆', 80, 700)])]))).toEqual(['行政复议结果纠正无']);
+    expect(paragraphs(pdfToDocModel([page([t('⾏政复议结果纠正⽆人⺠政府', 80, 700)])]))).toEqual(['行政复议结果纠正无人民政府']);
   });
 
   it('gives no blocks for a page without text (a scan)', () => {
