@@ -81,6 +81,18 @@ describe('validateReport on consistent reports', () => {
   });
 });
 
+describe('validateReport: cross-year properties', () => {
+  it('property: with last year given, changing 制发/废止/现行有效 of 规章 or 行政规范性文件 is T2-STOCK', () => {
+    fc.assert(fc.property(fc.integer(), fc.constantFrom('regulations', 'normativeDocs'), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 9 }), (seed, row, column, delta) => {
+      const report = consistentReport({ seed, format: '2021' });
+      const changed = setCell(report, 'table2', row, column, (report.tables.table2[row]![column] as number) + delta);
+      const findings = validateReport(changed, { previous: previousOf(report) });
+      expect(findings.filter((f) => f.code === 'T2-STOCK').map((f) => f.at.row)).toEqual([row]);
+      expect(hasErrors(findings)).toBe(false);
+    }), { numRuns: 100 });
+  });
+});
+
 /** For each finding code a report (and context) that raises it; the consistent base raises none. */
 function failingCases(): Record<Exclude<ReportFindingCode, `PARSE-${string}`>, () => [ReportValues, ValidateContext?]> {
   const r = () => consistentReport({ seed: 11, format: '2021', year: 2024 });
