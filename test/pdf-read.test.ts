@@ -241,6 +241,16 @@ describe('extractPdfPages on bad input', () => {
     expect(f?.reason).toContain(reason);
   });
 
+  it('turns pages whose text runs sideways (/Rotate with upright content) back to reading order', async () => {
+    const { report } = JSON.parse(readFileSync(`${fixtures}chromium-2021-across-pages.json`, 'utf8')) as { report: ReportValues };
+    const latin1 = Buffer.from(readFileSync(`${fixtures}chromium-2021-across-pages.pdf`)).toString('latin1');
+    const rotated = latin1.replace(/\/Type\s*\/Page\b(?!s)/g, '/Type /Page /Rotate 90');
+    expect(rotated).not.toBe(latin1);
+    const pages = await extractPdfPages(new Uint8Array(Buffer.from(rotated, 'latin1')));
+    expect(pages[0]!.width).toBeLessThan(pages[0]!.height);
+    expect(parseReportPdf(pages).report?.tables).toEqual(report.tables);
+  });
+
   it('reads at most maxPages pages', async () => {
     const bytes = new Uint8Array(readFileSync(`${fixtures}chromium-2021-across-pages.pdf`));
     expect((await extractPdfPages(bytes)).length).toBeGreaterThan(2);

@@ -80,17 +80,38 @@ export async function extractPdfPages(bytes: Uint8Array, options: PdfExtractOpti
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type Matrix = [number, number, number, number, number, number];
 
+type Viewport = ReturnType<Awaited<ReturnType<PdfDocument['getPage']>>['getViewport']>;
+
+/**
+ * The page turned so that most of its text reads left to right: the page's own /Rotate, or a
+ * quarter turn more when its content was laid out sideways (a landscape table on a portrait page).
+ */
+function readingViewport(page: Awaited<ReturnType<PdfDocument['getPage']>>, pdfjs: PdfJs, transforms: readonly Matrix[]): Viewport {
+  let best = page.getViewport({ scale: 1 });
+  let bestUpright = -1;
+  for (const turn of [0, 90, 180, 270]) {
+    const viewport = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 });
+    const vt = viewport.transform as Matrix;
+    let upright = 0;
+    for (const t of transforms) {
+      const [a, b] = pdfjs.Util.transform(vt, t) as Matrix;
+      if (a > 0 && Math.abs(b) < 1e-3 * Math.abs(a)) upright++;
+    }
+    if (upright > bestUpright) [best, bestUpright] = [viewport, upright];
+  }
+  return best;
+}
+
 async function readPage(pdfjs: PdfJs, doc: PdfDocument, n: number, withLines: boolean): Promise<PdfPage> {
   const page = await doc.getPage(n);
   try {
-    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const runs = (content.items as readonly unknown[]).filter(isTextRun).slice(0, maxItemsPerPage);
+    const viewport = readingViewport(page, pdfjs, runs.map((r) => r.transform));
     const vt = viewport.transform as Matrix;
     const height = viewport.height;
-    const content = await page.getTextContent();
     const items: PdfTextItem[] = [];
-    for (const raw of content.items) {
-      if (items.length >= maxItemsPerPage) break;
-      if (!('str' in raw) || raw.str.trim() === '') continue;
+    for (const raw of runs) {
       const item = toPageItem(raw, pdfjs.Util.transform(vt, raw.transform) as Matrix, height);
       if (item) items.push(item);
     }
@@ -104,7 +125,10 @@ async function readPage(pdfjs: PdfJs, doc: PdfDocument, n: number, withLines: bo
   }
 }
 
-interface RawItem { readonly str: string; readonly width: number; readonly height: number; readonly dir: string }
+interface RawItem { readonly str: string; readonly width: number; readonly height: number; readonly dir: string; readonly transform: Matrix }
+
+const isTextRun = (x: unknown): x is RawItem =>
+  typeof x === 'object' && x !== null && typeof (x as RawItem).str === 'string' && (x as RawItem).str.trim() !== '' && Array.isArray((x as RawItem).transform);
 
 /** A text run in page space; runs that are neither horizontal nor vertical (watermarks) are dropped. */
 function toPageItem(raw: RawItem, m: Matrix, pageHeight: number): PdfTextItem | null {
