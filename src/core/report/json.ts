@@ -3,7 +3,10 @@
  * `table3` maps row keys to 7 numbers; `table2` has `regulations`/`normativeDocs` as
  * [made, repealed, inForce] and `licensing`, `penalty`, `enforcement`, `feesWan` as numbers;
  * `table4` is 15 numbers in table order. Blank or "/" cells are null. A 2019-format report has
- * `table2: null` and its own table 二 under `table2Older`.
+ * `table2: null` and its own table 二 under `table2Older`; its single （六）其他处理 row is `other`,
+ * and — for comparison with 2021 reports (rules.md §1.9: 2019 （六） ↦ 2021 （六）1+2+3, not
+ * splittable) — also `other_other` with `other_noSupplement`/`other_noFee` null, as in the
+ * corpus truth files.
  */
 import { specFor } from './spec/index.js';
 import type { Cell, FormatId } from './spec/index.js';
@@ -52,7 +55,15 @@ const rowOrNull = (row: readonly Cell[] | null | undefined) => (row ? [...row] :
 /** Tables in the JSON contract's shape. */
 export function tablesToJson(format: FormatId, tables: ReportValues['tables']): TablesJson {
   const t2 = tables.table2;
-  const table3 = Object.fromEntries(specFor(format).tables.table3.rows.map((r) => [r.key, rowOrNull(tables.table3[r.key])]));
+  const table3: Record<string, readonly Cell[] | null> = {};
+  for (const r of specFor(format).tables.table3.rows) {
+    table3[r.key] = rowOrNull(tables.table3[r.key]);
+    if (format === '2019' && r.key === 'other') {
+      table3.other_noSupplement = null;
+      table3.other_noFee = null;
+      table3.other_other = rowOrNull(tables.table3.other);
+    }
+  }
   const table4 = [...(tables.table4.cases ?? Array.from({ length: 15 }, () => null))];
   if (format === '2019') {
     const table2Older = Object.fromEntries(specFor('2019').tables.table2.rows.map((r) => [r.key, rowOrNull(t2[r.key])])) as unknown as Table2OlderJson;
@@ -78,6 +89,7 @@ export function tablesFromJson(format: FormatId, json: TablesJson): ReportValues
   const t3src = ((json.table3 as { rows?: unknown }).rows ?? json.table3) as Record<string, readonly Cell[] | null | undefined>;
   const table3: Record<string, readonly Cell[] | null> = {};
   for (const r of spec.tables.table3.rows) table3[r.key] = rowOrNull(t3src[r.key]);
+  if (format === '2019' && !t3src.other && t3src.other_other) table3.other = rowOrNull(t3src.other_other);
   const table4: TableValues = { cases: [...json.table4] };
   let table2: Record<string, readonly Cell[] | null> = {};
   if (format === '2019') {
