@@ -52,13 +52,20 @@ function aptInstall(packages) {
   run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
-/** Debian's Chromium for the browser tests; never a downloaded browser. */
+/** Debian's Chromium (never a downloaded browser) and Chinese fonts for it to print reports with. */
 export function ensureChromium() {
   const bin = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (existsSync(bin)) return bin;
-  say(`Chromium not found at ${bin}`);
-  aptInstall(['chromium', 'fonts-noto-cjk']);
+  const missing = [];
+  if (!existsSync(bin)) { say(`Chromium not found at ${bin}`); missing.push('chromium'); }
+  if (!hasCjkFont()) { say('no Chinese (CJK) font found for Chromium'); missing.push('fonts-noto-cjk'); }
+  if (missing.length) aptInstall(missing);
   return bin;
+}
+
+function hasCjkFont() {
+  const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  if (r.status === 0) return r.stdout.trim().length > 0;
+  return ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype/wqy', '/usr/share/fonts/truetype/arphic'].some((d) => existsSync(d));
 }
 
 function canConnect(host, port) {
