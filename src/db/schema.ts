@@ -92,6 +92,147 @@ export interface CalendarDayTable {
   imported_by: string | null;
 }
 
+/**
+ * 政府信息公开申请. Columns the report compile reads (meanings fixed):
+ * - agency_id: the agency that received (and answers) it;
+ * - applicant_kind: table-三 column key (naturalPerson | commercial | research | nonprofit | legalService | other);
+ * - received_on: 收到申请之日 (第三十一条), 'YYYY-MM-DD'; null until the receipt is confirmed (then not counted);
+ * - replied_on: date of the 答复/处理 that closed it (reply issued, lapse, withdrawal, transfer-out); null while open;
+ * - outcome: table-三 outcome row key (granted, partial, denied_*, unable_*, rejected_*, other_*); null while open
+ *   and for a voided registration (never received, never counted);
+ * - status: lifecycle state (src/core/requests/states.ts).
+ * clock_events is the request's ClockEvent[] (JSON), rebuilt from request_event in every write; reply_by is the
+ * clock's reply date at the last write (the live clock is recomputed on read).
+ */
+export interface DisclosureRequestTable {
+  id: string;
+  agency_id: string;
+  /** 申请编号, unique on the platform, e.g. "2026-000123". */
+  reference: string;
+  status: string;
+  version: Generated<number>;
+  channel: string;
+  oral: Generated<number>;
+  arrived_at: string;
+  arrived_on: string;
+  received_on: string | null;
+  applicant_kind: string;
+  applicant_name: string;
+  applicant_id_type: string;
+  applicant_id_number: Generated<string>;
+  applicant_contact_person: Generated<string>;
+  applicant_phone: Generated<string>;
+  applicant_email: Generated<string>;
+  applicant_address: Generated<string>;
+  applicant_postal_code: Generated<string>;
+  description: string;
+  document_number: Generated<string>;
+  wanted_form: string;
+  wanted_delivery: string;
+  /** Idempotency key of the submission (portal form nonce / client key): one request per key. */
+  intake_key: string | null;
+  /** SHA-256 (hex) of the 查询码; the code itself is never stored. */
+  tracking_hash: string | null;
+  assignee_id: string | null;
+  outcome: string | null;
+  /** The legal basis of the outcome (key of src/core/requests/outcomes.ts, e.g. "36-2"). */
+  outcome_basis: string | null;
+  replied_on: string | null;
+  closed_at: string | null;
+  transferred_from_id: string | null;
+  reply_by: string | null;
+  clock_events: Generated<string>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One lifecycle event of a request (the timeline); seq is 1, 2, … per request. */
+export interface RequestEventTable {
+  id: Generated<number>;
+  request_id: string;
+  seq: number;
+  kind: string;
+  /** The legal date of the event ('YYYY-MM-DD'). */
+  occurred_on: string;
+  /** When it was recorded (ISO UTC). */
+  at: string;
+  actor_id: string | null;
+  actor_name: Generated<string>;
+  status_before: string | null;
+  status_after: string;
+  /** Kind-specific details (JSON). */
+  data: Generated<string>;
+}
+
+/** A letter (告知书/通知书) of a request: drafted, approved, issued, delivered. */
+export interface RequestLetterTable {
+  id: string;
+  request_id: string;
+  agency_id: string;
+  kind: string;
+  outcome: string | null;
+  basis: string | null;
+  title: string;
+  body: string;
+  status: string;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  issued_on: string | null;
+  issued_at: string | null;
+  delivery_method: string | null;
+  delivered_on: string | null;
+  delivery_note: Generated<string>;
+}
+
+/** A file of a request (released information, the incoming letter, …), stored in the database. */
+export interface RequestAttachmentTable {
+  id: string;
+  request_id: string;
+  agency_id: string;
+  letter_id: string | null;
+  purpose: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  created_by: string | null;
+  created_at: string;
+}
+
+/**
+ * 行政复议 / 行政诉讼 about a request (table 四). kind: review | suitDirect (未经复议直接起诉) |
+ * suitAfterReview (复议后起诉); result: upheld | corrected | other | pending. review_organ_co_defendant = 1:
+ * agency_id is in the suit only as the 复议机关 named co-defendant — not counted in its own table 四 (rules §1.6).
+ */
+export interface RequestAppealTable {
+  id: string;
+  agency_id: string;
+  request_id: string | null;
+  kind: string;
+  result: string;
+  filed_on: string;
+  decided_on: string | null;
+  review_organ_co_defendant: Generated<number>;
+  case_number: Generated<string>;
+  organ: Generated<string>;
+  note: Generated<string>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The last 申请编号 number given out per year. */
+export interface RequestCounterTable {
+  year: number;
+  last_number: number;
+}
+
 export interface Database {
   setting: SettingTable;
   audit_event: AuditEventTable;
@@ -99,6 +240,12 @@ export interface Database {
   user_account: UserAccountTable;
   user_session: UserSessionTable;
   calendar_day: CalendarDayTable;
+  disclosure_request: DisclosureRequestTable;
+  request_event: RequestEventTable;
+  request_letter: RequestLetterTable;
+  request_attachment: RequestAttachmentTable;
+  request_appeal: RequestAppealTable;
+  request_counter: RequestCounterTable;
 }
 
 export type AuditEventRow = AuditEventTable;
@@ -106,3 +253,8 @@ export type AgencyRow = Selectable<AgencyTable>;
 export type UserAccountRow = Selectable<UserAccountTable>;
 export type UserSessionRow = Selectable<UserSessionTable>;
 export type CalendarDayRow = Selectable<CalendarDayTable>;
+export type DisclosureRequestRow = Selectable<DisclosureRequestTable>;
+export type RequestEventRow = Selectable<RequestEventTable>;
+export type RequestLetterRow = Selectable<RequestLetterTable>;
+export type RequestAttachmentRow = Selectable<RequestAttachmentTable>;
+export type RequestAppealRow = Selectable<RequestAppealTable>;
