@@ -1,9 +1,12 @@
 /** Route plugins, one line each (portal pages and the JSON API). */
 import type { FastifyPluginAsync } from 'fastify';
 import { assetsRoutes } from './portal/assets.routes.js';
+import { checkRoutes } from './portal/check.routes.js';
+import { homeRoutes } from './portal/home.routes.js';
 import { agenciesRoutes } from './api/agencies.routes.js';
 import { auditRoutes } from './api/audit.routes.js';
 import { authRoutes } from './api/auth.routes.js';
 import { usersRoutes } from './api/users.routes.js';
+import { consoleRoutes } from './console.routes.js';
 
-export const routes: readonly FastifyPluginAsync[] = [assetsRoutes, authRoutes, agenciesRoutes, usersRoutes, auditRoutes];
+export const routes: readonly FastifyPluginAsync[] = [assetsRoutes, homeRoutes, checkRoutes, authRoutes, agenciesRoutes, usersRoutes, auditRoutes, consoleRoutes];
