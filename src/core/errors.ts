@@ -24,6 +24,10 @@ export const appErrors = {
     status: 415,
     message: (p) => `不支持的文件类型${p.type ? `（${v(p.type)}）` : ''}：请上传 txt、html、md、docx 或 pdf 文件`,
   },
+  ATTACHMENT_TYPE_UNSUPPORTED: {
+    status: 415,
+    message: (p) => `不支持的附件类型${p.type ? `（${v(p.type)}）` : ''}，或文件内容与扩展名不符${p.allowed ? `：可上传 ${v(p.allowed)}` : ''}`,
+  },
   FILE_UNREADABLE: { status: 422, message: (p) => `文件无法读取${p.reason ? `：${v(p.reason)}` : ''}` },
   REPORT_INVALID: { status: 422, message: (p) => `年度报告数据不符合格式${p.detail ? `：${v(p.detail)}` : ''}` },
   RENDER_FAILED: { status: 500, message: (p) => `生成${v(p.target)}文件失败${p.reason ? `：${v(p.reason)}` : ''}` },
