@@ -69,6 +69,9 @@ export interface NewRequestRecord {
   readonly transferredFromId: string | null;
   readonly createdBy: string | null;
   readonly at: string;
+  /** The ClockEvent[] cache and the reply date (when the receipt is known at entry). */
+  readonly clockEvents?: string;
+  readonly replyBy?: string | null;
 }
 
 export async function insertRequest(db: Kysely<Database>, r: NewRequestRecord): Promise<void> {
@@ -82,7 +85,7 @@ export async function insertRequest(db: Kysely<Database>, r: NewRequestRecord): 
       applicant_email: r.applicant.email, applicant_address: r.applicant.address, applicant_postal_code: r.applicant.postalCode,
       description: r.description, document_number: r.documentNumber, wanted_form: r.wantedForm, wanted_delivery: r.wantedDelivery,
       intake_key: r.intakeKey, tracking_hash: r.trackingHash, assignee_id: null, outcome: null, outcome_basis: null, replied_on: null,
-      closed_at: null, transferred_from_id: r.transferredFromId, reply_by: null, clock_events: '[]', created_by: r.createdBy,
+      closed_at: null, transferred_from_id: r.transferredFromId, reply_by: r.replyBy ?? null, clock_events: r.clockEvents ?? '[]', created_by: r.createdBy,
       created_at: r.at, updated_at: r.at,
     })
     .execute();
@@ -198,10 +201,10 @@ export async function listOpenRequestRows(
 /** Receipt dates of an applicant's requests to an agency in a month (for 按件计收, the fee core). */
 export async function listApplicantRequestsInMonth(
   db: Kysely<Database>, agencyId: string, idNumber: string, month: string,
-): Promise<{ id: string; received_on: string | null; arrived_at: string }[]> {
+): Promise<{ id: string; received_on: string | null; reference: string }[]> {
   return db
     .selectFrom('disclosure_request')
-    .select(['id', 'received_on', 'arrived_at'])
+    .select(['id', 'received_on', 'reference'])
     .where('agency_id', '=', agencyId)
     .where('applicant_id_number', '=', idNumber)
     .where('received_on', '>=', `${month}-01`)
