@@ -22,6 +22,19 @@ interface Equation {
 
 const BLANK_CODE: Partial<Record<TableId, 'T3-BLANK' | 'T4-BLANK'>> = { table3: 'T3-BLANK', table4: 'T4-BLANK' };
 
+const cache = new WeakMap<ReportSpec, Map<string, Equation[]>>();
+
+/** The equations for the rows this report prints (cached per spec and set of printed rows). */
+function equationsFor(spec: ReportSpec, tables: Tables): Equation[] {
+  let key = '';
+  for (const id of ['table3', 'table4'] as const) for (const r of spec.tables[id].rows) key += tables[id][r.key] ? '1' : '0';
+  let bySpec = cache.get(spec);
+  if (!bySpec) cache.set(spec, (bySpec = new Map()));
+  let eqs = bySpec.get(key);
+  if (!eqs) bySpec.set(key, (eqs = equations(spec, tables)));
+  return eqs;
+}
+
 function equations(spec: ReportSpec, tables: Tables): Equation[] {
   const out: Equation[] = [];
   for (const rule of spec.rules) {
@@ -54,7 +67,13 @@ export interface InferResult {
 }
 
 /** Fills the blank cells of printed rows of tables 三 and 四 that the rules determine uniquely. */
+const hasBlank = (table: TableValues): boolean => {
+  for (const row of Object.values(table)) if (row && row.includes(null)) return true;
+  return false;
+};
+
 export function inferBlanks(spec: ReportSpec, tables: Tables): InferResult {
+  if (!hasBlank(tables.table3) && !hasBlank(tables.table4)) return { tables, findings: [] };
   const copy: Record<TableId, Record<string, Cell[] | null>> = { table2: {}, table3: {}, table4: {} };
   for (const id of ['table2', 'table3', 'table4'] as const) {
     for (const [row, cells] of Object.entries(tables[id] as TableValues)) copy[id][row] = cells ? [...cells] : null;
@@ -65,7 +84,7 @@ export function inferBlanks(spec: ReportSpec, tables: Tables): InferResult {
     copy[ref[0]][ref[1]]![ref[2]] = value;
     filled.push({ ref, value });
   };
-  const eqs = equations(spec, tables);
+  const eqs = equationsFor(spec, tables);
   for (let changed = true; changed;) {
     changed = false;
     for (const eq of eqs) {

@@ -29,23 +29,56 @@ function widen(k: string, at: number, keyword: string, full: string, lo: number,
   return [start, end];
 }
 
-/** All candidate occurrences of the definitions' keywords in k[lo, hi). */
-function candidates(k: string, defs: readonly AnchorDef[], lo: number, hi: number): Candidate[] {
-  const out: Candidate[] = [];
-  defs.forEach((def, d) => {
-    const mine: Candidate[] = [];
-    for (const keyword of def.keywords) {
-      for (let at = k.indexOf(keyword, lo); at >= 0 && at + keyword.length <= hi; at = k.indexOf(keyword, at + 1)) {
-        const [start, end] = widen(k, at, keyword, def.full, lo, hi);
-        // a shorter keyword inside an occurrence already found adds nothing
-        if (mine.some((c) => c.start <= start && c.end >= end)) continue;
-        mine.push({ def: d, id: def.id, kind: def.kind, start, end, score: def.weight + Math.min(end - start, 40) / 100 });
-      }
-    }
-    out.push(...mine);
-  });
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+interface KeywordIndex {
+  /** Keywords by their first character code, longest first: [definition index, keyword]. */
+  readonly byFirst: ReadonlyMap<number, readonly (readonly [number, string])[]>;
+  readonly first: Uint8Array;
 }
+
+const indexes = new WeakMap<readonly AnchorDef[], KeywordIndex>();
+
+function keywordIndex(defs: readonly AnchorDef[]): KeywordIndex {
+  let index = indexes.get(defs);
+  if (!index) {
+    const byFirst = new Map<number, [number, string][]>();
+    const first = new Uint8Array(65536);
+    defs.forEach((def, d) => {
+      for (const keyword of def.keywords) {
+        const c = keyword.charCodeAt(0);
+        first[c] = 1;
+        byFirst.set(c, [...(byFirst.get(c) ?? []), [d, keyword]]);
+      }
+    });
+    for (const list of byFirst.values()) list.sort((a, b) => b[1].length - a[1].length);
+    index = { byFirst, first };
+    indexes.set(defs, index);
+  }
+  return index;
+}
+
+/** All candidate occurrences of the definitions' keywords in k[lo, hi), in one pass over k. */
+function candidates(k: string, defs: readonly AnchorDef[], lo: number, hi: number): Candidate[] {
+  const { byFirst, first } = keywordIndex(defs);
+  const out: Candidate[] = [];
+  const lastOf = new Int32Array(defs.length).fill(-1);
+  for (let at = lo; at < hi; at++) {
+    const c = k.charCodeAt(at);
+    if (first[c] === 0) continue;
+    for (const [d, keyword] of byFirst.get(c)!) {
+      if (at + keyword.length > hi || !k.startsWith(keyword, at)) continue;
+      const def = defs[d]!;
+      const [start, end] = widen(k, at, keyword, def.full, lo, hi);
+      // a shorter keyword inside an occurrence already found adds nothing
+      const last = lastOf[d]!;
+      if (last >= 0 && out[last]!.start <= start && out[last]!.end >= end) continue;
+      lastOf[d] = out.length;
+      out.push({ def: d, id: def.id, kind: def.kind, start, end, score: def.weight + Math.min(end - start, 40) / 100 });
+    }
+  }
+  return out.sort(byPosition);
+}
+
+const byPosition = (a: Candidate, b: Candidate) => a.start - b.start || b.end - a.end;
 
 /**
  * The best chain of anchors in definition order within k[lo, hi): strictly increasing definition

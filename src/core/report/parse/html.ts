@@ -1,12 +1,12 @@
 /**
- * HTML → DocModel with htmlparser2's streaming parser (no DOM). Tables become grids with their
+ * HTML → DocModel with a streaming scan (html-scan.ts; no DOM). Tables become grids with their
  * colspan/rowspan; block elements and <br> break paragraphs (and lines inside a cell, so
  * 商业<br>企业 stays one cell "商业\n企业"); entities such as &nbsp; are decoded; scripts, styles
  * and hidden elements are ignored. A table that contains another table is page layout: its
  * cells are read as paragraphs and the inner tables as grids. The page title comes from
  * <meta name="ArticleTitle"> or <title>.
  */
-import { Parser } from 'htmlparser2';
+import { scanHtml } from './html-scan.js';
 import type { DocBlock, DocModel, GridCell } from './document.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'select', 'textarea', 'button', 'map']);
@@ -30,8 +30,17 @@ const span = (v: string | undefined): number => {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
 };
 
-const cellText = (text: string): string =>
-  text.split('\n').map((l) => l.replace(/[ \t\r\f\u00a0]+/g, ' ').trim()).filter((l) => l !== '').join('\n');
+const MESSY = /[\n\t\r\f\u00a0]| {2}/;
+const SPACES = /[ \t\r\f\u00a0]+/g;
+
+/** Cell text with runs of spaces squeezed and blank lines dropped (the common clean case is fast). */
+function cellText(text: string): string {
+  if (!MESSY.test(text)) return text.trim();
+  return text.split('\n').map((l) => l.replace(SPACES, ' ').trim()).filter((l) => l !== '').join('\n');
+}
+
+const PARA_SPACES = /[ \t\r\n\f\u00a0]+/g;
+const NOT_SPACE = /[^ \t\r\n\f\u00a0]/;
 
 export function readHtmlDocument(html: string): DocModel {
   const blocks: DocBlock[] = [];
@@ -44,8 +53,7 @@ export function readHtmlDocument(html: string): DocModel {
   let articleTitle: string | null = null;
 
   const flush = () => {
-    const text = para.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim();
-    if (text !== '') blocks.push({ kind: 'paragraph', text });
+    if (para !== '' && NOT_SPACE.test(para)) blocks.push({ kind: 'paragraph', text: para.replace(PARA_SPACES, ' ').trim() });
     para = '';
   };
   const top = () => tables[tables.length - 1];
@@ -81,7 +89,7 @@ export function readHtmlDocument(html: string): DocModel {
     para += last;
   };
 
-  const parser = new Parser({
+  scanHtml(html, {
     onopentag(name, attribs) {
       const hidden = SKIP.has(name) || (attribs.style !== undefined && HIDDEN.test(attribs.style)) || attribs.hidden !== undefined;
       stack.push(hidden);
@@ -142,9 +150,7 @@ export function readHtmlDocument(html: string): DocModel {
         else flush();
       }
     },
-  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  parser.write(html);
-  parser.end();
+  });
   while (tables.length > 0) {
     const t = tables.pop()!;
     if (!t.layout) {

@@ -19,6 +19,8 @@ const TITLE = /^(.{0,60}?)(?:关于)?(\d{4})\s*年\s*度?\s*(.{0,40}?)(政府信
 const TITLE_YEAR_LAST = /^(.{2,60}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(\d{4})\s*年\s*度?\s*(?:工作)?(?:报告|年报)/;
 const AGENCY_SUFFIX = /(政府信息公开|政务公开|信息公开)(工作)?$/;
 const MAX_TITLE_LINE = 90;
+/** The title is looked for in the first characters of the document (page chrome included). */
+const MAX_TITLE_SEARCH = 20_000;
 
 const clean = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '').trim();
 
@@ -46,8 +48,9 @@ function firstLines(stream: Stream, max: number): string[] {
   const lines: string[] = [];
   let start = 0;
   const s = stream.s;
-  for (let i = 0; i <= s.length && lines.length < max; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 10;
+  const end = Math.min(s.length, MAX_TITLE_SEARCH);
+  for (let i = 0; i <= end && lines.length < max; i++) {
+    const c = i < end ? s.charCodeAt(i) : 10;
     if (c === 10 || c === 0x1e || c === 0x1f) {
       const line = s.slice(start, i).trim();
       if (line !== '') lines.push(line);

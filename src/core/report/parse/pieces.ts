@@ -14,49 +14,62 @@ export type Piece =
 const CELL = CELL_END.charCodeAt(0);
 const ROW = ROW_START.charCodeAt(0);
 const NEWLINE = 10;
-const NULL_CHARS = new Set([...'/／\\-—–―－−×xX✕'].map((c) => c.charCodeAt(0)));
 const UNITS = new Set(['件', '元', '万元', '个', '项', '条', '次', '人次', '万', '宗', '起', '份']);
-const DASHES = new Set([...'-－−'].map((c) => c.charCodeAt(0)));
-const DOTS = new Set([...'.．'].map((c) => c.charCodeAt(0)));
 
-const isNullText = (t: string): boolean => {
-  if (t === '无' || t === '空') return true;
-  for (let i = 0; i < t.length; i++) if (!NULL_CHARS.has(t.charCodeAt(i))) return false;
-  return t.length > 0;
-};
+/** Character classes, one lookup each: 1 space, 2 null mark, 4 dash, 8 dot. */
+const CLASS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (isSpace(c)) CLASS[c] = 1;
+for (const c of '/／\\-—–―－−×xX✕') CLASS[c.charCodeAt(0)]! |= 2;
+for (const c of '-－−') CLASS[c.charCodeAt(0)]! |= 4;
+for (const c of '.．') CLASS[c.charCodeAt(0)]! |= 8;
+
+function isNullText(s: string, a: number, b: number): boolean {
+  if (b - a === 1 && (s[a] === '无' || s[a] === '空')) return true;
+  for (let i = a; i < b; i++) if ((CLASS[s.charCodeAt(i)]! & 2) === 0) return false;
+  return b > a;
+}
 
 /** Pieces of s[a, b). `line` counts grid rows and lines outside cells, from 0. */
 export function tokenize(stream: Stream, a: number, b: number): Piece[] {
-  const { s, inCell } = stream;
+  const { s } = stream;
   const out: Piece[] = [];
   let line = 0;
   let fresh = a > 0 && (s.charCodeAt(a - 1) === ROW || s.charCodeAt(a - 1) === CELL);
+  // inside a grid row: a row start more recent than the last paragraph end
+  let grid = false;
+  for (let i = a - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c === ROW) grid = true;
+    if (c === ROW || c === NEWLINE) break;
+  }
   let content = false;
   let start = -1;
-  const flush = (end: number) => {
-    if (start < 0) return;
-    splitChunk(s, start, end, inCell[start] === 1, line, out);
-    content = true;
-    start = -1;
-  };
-  for (let i = a; i < b; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = a; i <= b; i++) {
+    const c = i < b ? s.charCodeAt(i) : NEWLINE;
+    if (i < b && c !== ROW && c !== CELL && (CLASS[c]! & 1) === 0) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      splitChunk(s, start, i, grid, line, out);
+      content = true;
+      start = -1;
+    }
+    if (i === b) break;
     if (c === ROW) {
-      flush(i);
       line++;
+      grid = true;
       fresh = true;
       content = false;
     } else if (c === CELL) {
-      flush(i);
       if (fresh && !content) out.push({ kind: 'null', text: '', at: i, line });
       fresh = true;
       content = false;
-    } else if (isSpace(c)) {
-      flush(i);
-      if (c === NEWLINE && inCell[i] !== 1) line++;
-    } else if (start < 0) start = i;
+    } else if (c === NEWLINE) {
+      line++;
+      grid = false;
+    }
   }
-  flush(b);
   return dropPageNumbers(out);
 }
 
@@ -64,10 +77,14 @@ const PAGE_DASH = /^[-—–－]+$/;
 
 /** Page numbers of a PDF conversion ("— 5 —") are not cells. */
 function dropPageNumbers(pieces: Piece[]): Piece[] {
-  if (!pieces.some((p) => p.kind === 'null' && PAGE_DASH.test(p.text))) return pieces;
+  let dashes = false;
+  for (const p of pieces) if (p.kind === 'null' && PAGE_DASH.test(p.text)) dashes = true;
+  if (!dashes) return pieces;
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
-    const [a, b, c] = [pieces[i]!, pieces[i + 1], pieces[i + 2]];
+    const a = pieces[i]!;
+    const b = pieces[i + 1];
+    const c = pieces[i + 2];
     if (a.kind === 'null' && PAGE_DASH.test(a.text) && b?.kind === 'num' && !b.atomic && c?.kind === 'null' && PAGE_DASH.test(c.text)
       && a.line === c.line) {
       i += 2;
@@ -78,52 +95,51 @@ function dropPageNumbers(pieces: Piece[]): Piece[] {
   return out;
 }
 
-/** Splits one whitespace-free chunk into number and text pieces. */
+function pushText(s: string, a: number, b: number, line: number, out: Piece[]): void {
+  const text = s.slice(a, b);
+  if (UNITS.has(text)) return;
+  out.push(isNullText(s, a, b) ? { kind: 'null', text, at: a, line } : { kind: 'text', text, at: a, line });
+}
+
+/** Splits one whitespace-free chunk s[a, b) into number and text pieces. */
 function splitChunk(s: string, a: number, b: number, atomic: boolean, line: number, out: Piece[]): void {
-  const whole = s.slice(a, b);
-  if (isNullText(whole)) {
-    out.push({ kind: 'null', text: whole, at: a, line });
+  if (isNullText(s, a, b)) {
+    out.push({ kind: 'null', text: s.slice(a, b), at: a, line });
     return;
   }
   let num = '';
   let numAt = a;
-  let text = '';
-  let textAt = a;
-  const endNum = () => {
-    if (num !== '') out.push({ kind: 'num', text: num, atomic, at: numAt, line });
-    num = '';
-  };
-  const endText = () => {
-    if (text !== '' && !UNITS.has(text)) out.push(isNullText(text) ? { kind: 'null', text, at: textAt, line } : { kind: 'text', text, at: textAt, line });
-    text = '';
-  };
+  let textAt = -1;
   for (let i = a; i < b; i++) {
     const c = s.charCodeAt(i);
     const d = digitValue(c);
     const nextDigit = i + 1 < b && digitValue(s.charCodeAt(i + 1)) >= 0;
+    const cls = CLASS[c]!;
     if (d >= 0) {
       if (num === '') {
-        endText();
+        if (textAt >= 0) pushText(s, textAt, i, line, out);
+        textAt = -1;
         numAt = i;
       }
-      num += String(d);
-    } else if (DOTS.has(c) && num !== '' && nextDigit && !num.includes('.')) {
+      num += String.fromCharCode(48 + d);
+    } else if ((cls & 8) !== 0 && num !== '' && nextDigit && !num.includes('.')) {
       num += '.';
-    } else if (DASHES.has(c) && nextDigit) {
-      endNum();
-      endText();
+    } else if ((cls & 4) !== 0 && nextDigit) {
+      if (num !== '') out.push({ kind: 'num', text: num, atomic, at: numAt, line });
+      if (textAt >= 0) pushText(s, textAt, i, line, out);
+      textAt = -1;
       num = '-';
       numAt = i;
     } else if (atomic && (c === 44 || c === 0xff0c) && num !== '' && nextDigit && isThousands(s, i + 1, b)) {
       // 1,234 in a table cell
     } else {
-      endNum();
-      if (text === '') textAt = i;
-      text += s[i];
+      if (num !== '') out.push({ kind: 'num', text: num, atomic, at: numAt, line });
+      num = '';
+      if (textAt < 0) textAt = i;
     }
   }
-  endNum();
-  endText();
+  if (num !== '') out.push({ kind: 'num', text: num, atomic, at: numAt, line });
+  if (textAt >= 0) pushText(s, textAt, b, line, out);
 }
 
 function isThousands(s: string, from: number, b: number): boolean {

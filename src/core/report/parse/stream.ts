@@ -1,65 +1,71 @@
 /**
  * The document as one searchable stream. Every reader's DocModel becomes a single string `s`
- * (paragraphs end with '\n'; a table row begins with ROW_START and every cell ends with CELL_END),
+ * (paragraphs end with '\n'; a table row begins with ROW_START and every cell ends with CELL_END;
+ * '\n' occurs only outside cells),
  * plus its compact normalised twin `k` (no whitespace, no quotes, half-width punctuation) in which
  * row labels are found even when a label is broken across lines or cells. Positions map both ways.
  */
 import type { DocModel } from './document.js';
-import { CELL_END, ROW_START, codesToString, normalizeCode } from './normalize.js';
+import { CELL_END, NORM, ROW_START } from './normalize.js';
+
+const ENUM_COMMA = '、'.charCodeAt(0);
+const DOT = 46;
 
 export interface Stream {
   readonly s: string;
-  /** 1 where s[i] belongs to a table cell (its text or its CELL_END marker). */
-  readonly inCell: Uint8Array;
   /** Compact normalised form of s, for label search. */
   readonly k: string;
   /** Position in s of each character of k. */
   readonly kToS: Int32Array;
-  /** Position in k of the first k character at or after each position of s (length s.length + 1). */
-  readonly sToK: Int32Array;
 }
+
+/** Line breaks inside a cell become U+2028 (whitespace, but not a paragraph end). */
+const CELL_LINE = '\u2028';
+const kDecoder = new TextDecoder('utf-16le');
+let scratch = new Uint16Array(4096);
 
 export function buildStream(doc: DocModel): Stream {
   const parts: string[] = [];
-  const cellRanges: number[] = [];
-  let length = 0;
-  const push = (text: string, cell: boolean) => {
-    if (cell) cellRanges.push(length, length + text.length);
-    parts.push(text);
-    length += text.length;
-  };
   for (const block of doc.blocks) {
     if (block.kind === 'paragraph') {
-      push(block.text, false);
-      push('\n', false);
+      parts.push(block.text, '\n');
       continue;
     }
     for (const row of block.rows) {
-      push(ROW_START, false);
-      for (const cell of row) push(cell.text + CELL_END, true);
+      parts.push(ROW_START);
+      for (const cell of row) parts.push(cell.text.includes('\n') ? cell.text.replaceAll('\n', CELL_LINE) : cell.text, CELL_END);
     }
-    push('\n', false);
+    parts.push('\n');
   }
   const s = parts.join('');
-  const inCell = new Uint8Array(s.length);
-  for (let i = 0; i < cellRanges.length; i += 2) inCell.fill(1, cellRanges[i], cellRanges[i + 1]);
-
-  const kCodes = new Uint16Array(s.length);
+  if (scratch.length < s.length) scratch = new Uint16Array(s.length * 2);
+  const kCodes = scratch;
   const kToS = new Int32Array(s.length);
-  const sToK = new Int32Array(s.length + 1);
   let kn = 0;
   let prev = 0;
   for (let i = 0; i < s.length; i++) {
-    sToK[i] = kn;
-    const n = normalizeCode(s.charCodeAt(i), prev);
-    if (n !== 0) {
-      kToS[kn] = i;
-      kCodes[kn++] = n;
-      prev = n;
-    }
+    let n = NORM[s.charCodeAt(i)]!;
+    if (n === 0) continue;
+    // "1、" numbers a sub-row like "1.": make them equal
+    if (n === ENUM_COMMA && prev >= 48 && prev <= 57) n = DOT;
+    kToS[kn] = i;
+    kCodes[kn++] = n;
+    prev = n;
   }
-  sToK[s.length] = kn;
-  return { s, inCell, k: codesToString(kCodes, kn), kToS: kToS.subarray(0, kn), sToK };
+  return { s, k: kDecoder.decode(kCodes.subarray(0, kn)), kToS: kToS.subarray(0, kn) };
+}
+
+/** Position in k of the first k character at or after position `at` of s. */
+export function sToK(stream: Stream, at: number): number {
+  const { kToS } = stream;
+  let lo = 0;
+  let hi = kToS.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (kToS[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Range of s covered by the k range [kStart, kEnd). */

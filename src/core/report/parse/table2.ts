@@ -15,6 +15,7 @@ import { labelsFor } from './labels.js';
 import { tokenize } from './pieces.js';
 import { agreedCells, readCells, rowPieces } from './row-values.js';
 import type { Stream } from './stream.js';
+import { sToK } from './stream.js';
 import type { TableRead } from './table3.js';
 
 const TABLE = '表二';
@@ -70,7 +71,7 @@ function withStrays(stream: Stream, chain: readonly Anchor[], defs: readonly Anc
 
 export function readTable2(stream: Stream, spec: ReportSpec, limit: number | null, findings: Finding[]): TableRead {
   const table = spec.tables.table2;
-  const hi = limit === null ? stream.k.length : stream.sToK[limit]!;
+  const hi = limit === null ? stream.k.length : sToK(stream, limit);
   const chain = findChain(stream.k, labelsFor(spec.format).table2, 0, hi, MAX_GAP);
   const out: Record<string, readonly Cell[] | null> = Object.fromEntries(table.rows.map((r) => [r.key, null]));
   if (chain.length < 2) {
@@ -110,7 +111,7 @@ export function readTable2(stream: Stream, spec: ReportSpec, limit: number | nul
       findings.push(finding('PARSE-CELL', 'warning', at, { ...base, columnLabel: '各' }));
       return;
     }
-    prose ??= stream.k.slice(0, stream.sToK[range[0]]!) + '。' + stream.k.slice(hi);
+    prose ??= stream.k.slice(0, sToK(stream, range[0])) + '。' + stream.k.slice(hi);
     const stated = proseFigures(prose, row.key, columns.map((c) => c.key));
     const fits = stated.some((v) => v !== null)
       ? reading.candidates.filter((c) => stated.every((v, j) => v === null || c[j] === v))

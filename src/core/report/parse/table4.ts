@@ -12,6 +12,7 @@ import { agreedCells, readCells } from './row-values.js';
 import type { ValuePiece } from './row-values.js';
 import { sumGroups } from './split.js';
 import type { Stream } from './stream.js';
+import { sToK } from './stream.js';
 import type { TableRead } from './table3.js';
 
 const TABLE = '表四';
@@ -41,7 +42,7 @@ function headerZone(k: string, from: number): [number, number] | null {
 }
 
 export function readTable4(stream: Stream, spec: ReportSpec, from: number, findings: Finding[]): TableRead {
-  const zone = headerZone(stream.k, stream.sToK[Math.min(from, stream.s.length)]!);
+  const zone = headerZone(stream.k, sToK(stream, from));
   if (!zone) {
     findings.push(finding('PARSE-NO-TABLE', 'error', { table: 'table4' }, { tableLabel: `${TABLE}（政府信息公开行政复议、行政诉讼情况）` }));
     return { values: { cases: null }, range: null };

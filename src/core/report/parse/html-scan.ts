@@ -1,0 +1,229 @@
+/**
+ * A small HTML scanner for reading reports fast: it jumps from '<' to '<' with indexOf, reads tag
+ * names, the few attributes the reader uses (colspan, rowspan, style, hidden, name, content),
+ * decodes entities in text, skips comments, declarations and the content of script/style, and
+ * closes elements the way browsers imply them (an unclosed <td>, <tr>, <p>, <li>). Government
+ * pages are tens of kilobytes of Word markup and attributes; a general-purpose tokenizer walking
+ * every character was most of the reading time.
+ */
+import { decodeEntities } from './html-entities.js';
+
+export interface HtmlHandler {
+  onopentag(name: string, attribs: Readonly<Record<string, string>>): void;
+  ontext(text: string): void;
+  onclosetag(name: string): void;
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'basefont', 'frame', 'keygen']);
+const RAW = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+const BLOCKS = ['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul'];
+const CELL_SCOPE = ['tr', 'table'];
+const TABLE_SCOPE = ['table'];
+/**
+ * Opening the key closes the innermost open element of the listed names, as browsers do, unless
+ * one of the scope elements stands in between (a <td> never closes the <td> of an outer table).
+ */
+const IMPLIED = new Map<string, { readonly closes: readonly string[]; readonly scope: readonly string[] }>(Object.entries({
+  td: { closes: ['td', 'th'], scope: CELL_SCOPE },
+  th: { closes: ['td', 'th'], scope: CELL_SCOPE },
+  tr: { closes: ['tr'], scope: TABLE_SCOPE },
+  tbody: { closes: ['tbody', 'thead', 'tfoot'], scope: TABLE_SCOPE },
+  thead: { closes: ['tbody', 'thead', 'tfoot'], scope: TABLE_SCOPE },
+  tfoot: { closes: ['tbody', 'thead', 'tfoot'], scope: TABLE_SCOPE },
+  li: { closes: ['li'], scope: ['ul', 'ol', 'table'] },
+  dt: { closes: ['dt', 'dd'], scope: ['dl', 'table'] },
+  dd: { closes: ['dt', 'dd'], scope: ['dl', 'table'] },
+  option: { closes: ['option'], scope: ['select'] },
+  ...Object.fromEntries(BLOCKS.map((b) => [b, { closes: ['p'], scope: ['td', 'th', 'table', 'li', 'button'] }])),
+}));
+
+const COLSPAN = /(?:^|\s)colspan\s*=\s*["']?\s*(\d+)/i;
+const ROWSPAN = /(?:^|\s)rowspan\s*=\s*["']?\s*(\d+)/i;
+const STYLE = /(?:^|\s)style\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+const META_NAME = /(?:^|\s)name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+const META_CONTENT = /(?:^|\s)content\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+const HIDDEN_ATTR = /(?:^|\s)hidden(?:\s|=|$)/i;
+const value = (m: RegExpExecArray | null) => (m ? decodeEntities(m[1] ?? m[2] ?? m[3] ?? '') : undefined);
+
+/** The attributes the reader uses: colspan/rowspan of cells, style and hidden, name/content of meta. */
+function readAttributes(name: string, text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (name === 'td' || name === 'th') {
+    const c = COLSPAN.exec(text);
+    if (c) out.colspan = c[1]!;
+    const r = ROWSPAN.exec(text);
+    if (r) out.rowspan = r[1]!;
+  } else if (name === 'meta') {
+    const n = value(META_NAME.exec(text));
+    const c = value(META_CONTENT.exec(text));
+    if (n !== undefined) out.name = n;
+    if (c !== undefined) out.content = c;
+  }
+  const s = value(STYLE.exec(text));
+  if (s !== undefined) out.style = s;
+  if (HIDDEN_ATTR.test(text)) out.hidden = '';
+  return out;
+}
+
+const USED_ATTRIBUTE = /span|style|hidden/g;
+const USED_ATTRIBUTE_ANY_CASE = /span|style|hidden/gi;
+
+/** Where attributes the reader uses occur in the page (sorted positions). */
+function attributeMarks(html: string): number[] {
+  // old pages write attributes in capitals (<TD COLSPAN=2>)
+  const re = html.includes('SPAN') || html.includes('STYLE') ? USED_ATTRIBUTE_ANY_CASE : USED_ATTRIBUTE;
+  const marks: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(html); m; m = re.exec(html)) marks.push(m.index);
+  return marks;
+}
+
+/** Known tag names by length and first letter, so that most names need no new string. */
+const KNOWN_NAMES = new Map<number, string[]>();
+for (const name of ['a', 'b', 'br', 'p', 'td', 'th', 'tr', 'table', 'tbody', 'thead', 'tfoot', 'span', 'font', 'div', 'strong', 'em', 'i', 'u',
+  'img', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'meta', 'link', 'script', 'style', 'title', 'head', 'body', 'html',
+  'section', 'article', 'header', 'footer', 'nav', 'caption', 'col', 'colgroup', 'o:p', 'input', 'form', 'label', 'center', 'hr', 'sup', 'sub', 'small', 'big']) {
+  const key = name.length * 256 + name.charCodeAt(0);
+  KNOWN_NAMES.set(key, [...(KNOWN_NAMES.get(key) ?? []), name]);
+}
+
+function internedName(html: string, from: number, to: number): string {
+  const known = KNOWN_NAMES.get((to - from) * 256 + html.charCodeAt(from));
+  if (known) for (const name of known) if (html.startsWith(name, from)) return name;
+  return html.slice(from, to);
+}
+
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+const isNameChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45;
+
+/** Position of `</name` (any case) at or after `from`, or -1. */
+function findEndTag(html: string, name: string, from: number): number {
+  for (let i = html.indexOf('</', from); i >= 0; i = html.indexOf('</', i + 2)) {
+    if (html.slice(i + 2, i + 2 + name.length).toLowerCase() === name && !isNameChar(html.charCodeAt(i + 2 + name.length))) return i;
+  }
+  return -1;
+}
+
+/**
+ * Finds tag ends with native searches only: the next '>', and the next quote (positions of the
+ * next " and ' are remembered, so the whole page is searched for each at most once). Quoted
+ * values may hold '>'; a quote whose partner lies beyond the next '<' is a stray character.
+ */
+class TagEnds {
+  private nextDq = -2;
+  private nextSq = -2;
+
+  constructor(private readonly html: string) {}
+
+  private quoteAfter(at: number): number {
+    const { html } = this;
+    if (this.nextDq !== -1 && this.nextDq < at) this.nextDq = html.indexOf('"', at);
+    if (this.nextSq !== -1 && this.nextSq < at) this.nextSq = html.indexOf("'", at);
+    const dq = this.nextDq < 0 ? Infinity : this.nextDq;
+    const sq = this.nextSq < 0 ? Infinity : this.nextSq;
+    return Math.min(dq, sq);
+  }
+
+  /** End (after '>') of a tag whose attributes start at `from`. */
+  end(from: number): number {
+    const { html } = this;
+    let at = from;
+    let nextTag = -2;
+    let gt = html.indexOf('>', at);
+    for (;;) {
+      if (gt < 0) return html.length;
+      const q = this.quoteAfter(at);
+      if (q > gt) return gt + 1;
+      const partner = html.indexOf(html[q]!, q + 1);
+      if (nextTag === -2) nextTag = html.indexOf('<', from);
+      if (partner < 0 || (nextTag >= 0 && nextTag < partner)) return gt + 1;
+      at = partner + 1;
+      if (at > gt) gt = html.indexOf('>', at);
+    }
+  }
+}
+
+export function scanHtml(html: string, handler: HtmlHandler): void {
+  const stack: string[] = [];
+  const close = (name: string) => {
+    const i = stack.lastIndexOf(name);
+    if (i < 0) return;
+    while (stack.length > i) handler.onclosetag(stack.pop()!);
+  };
+  const implyClose = (name: string) => {
+    const rule = IMPLIED.get(name);
+    if (!rule) return;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const open = stack[i]!;
+      if (rule.closes.includes(open)) {
+        while (stack.length > i) handler.onclosetag(stack.pop()!);
+        return;
+      }
+      if (rule.scope.includes(open)) return;
+    }
+  };
+  const marks = attributeMarks(html);
+  const tags = new TagEnds(html);
+  let flagged = 0;
+  let pos = 0;
+  const n = html.length;
+  while (pos < n) {
+    const lt = html.indexOf('<', pos);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > pos) handler.ontext(decodeEntities(html.slice(pos, textEnd)));
+    if (lt < 0) break;
+    const next = html.charCodeAt(lt + 1);
+    if (next === 33 /* ! */) {
+      // comment, doctype, conditional comment, CDATA
+      const end = html.startsWith('<!--', lt) ? html.indexOf('-->', lt + 4) : html.indexOf('>', lt + 2);
+      pos = end < 0 ? n : end + (html.startsWith('<!--', lt) ? 3 : 1);
+      continue;
+    }
+    if (next === 63 /* ? */) {
+      const end = html.indexOf('>', lt + 2);
+      pos = end < 0 ? n : end + 1;
+      continue;
+    }
+    const closing = next === 47; /* / */
+    let i = lt + (closing ? 2 : 1);
+    const nameStart = i;
+    let upper = false;
+    for (let c = html.charCodeAt(i); i < n && isNameChar(c); c = html.charCodeAt(++i)) if (c >= 65 && c <= 90) upper = true;
+    if (i === nameStart) {
+      // a lone '<' is text
+      handler.ontext('<');
+      pos = lt + 1;
+      continue;
+    }
+    const name = upper ? html.slice(nameStart, i).toLowerCase() : internedName(html, nameStart, i);
+    const end = tags.end(i);
+    pos = end;
+    if (closing) {
+      if (!VOID.has(name)) close(name);
+      continue;
+    }
+    implyClose(name);
+    const selfClosing = html.charCodeAt(end - 2) === 47;
+    while (flagged < marks.length && marks[flagged]! < i) flagged++;
+    const wanted = name === 'meta' || (flagged < marks.length && marks[flagged]! < end);
+    handler.onopentag(name, wanted ? readAttributes(name, html.slice(i, end - 1)) : NO_ATTRIBUTES);
+    if (VOID.has(name)) {
+      handler.onclosetag(name);
+      continue;
+    }
+    if (selfClosing && name.includes(':')) {
+      handler.onclosetag(name);
+      continue;
+    }
+    stack.push(name);
+    if (RAW.has(name)) {
+      const closeAt = findEndTag(html, name, end);
+      const stop = closeAt < 0 ? n : closeAt;
+      if (stop > end) handler.ontext(name === 'title' || name === 'textarea' ? decodeEntities(html.slice(end, stop)) : html.slice(end, stop));
+      close(name);
+      pos = closeAt < 0 ? n : tags.end(closeAt + 2 + name.length);
+    }
+  }
+  while (stack.length > 0) handler.onclosetag(stack.pop()!);
+}
