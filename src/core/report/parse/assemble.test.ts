@@ -92,3 +92,16 @@ describe(readTitle.name, () => {
     expect(readTitle('政府信息公开年报')).toBeNull();
   });
 });
+
+describe('documents in traditional characters (a page\'s 繁體版)', () => {
+  it('read like the simplified ones', () => {
+    const map: Record<string, string> = { 开: '開', 请: '請', 数: '數', 结: '結', 转: '轉', 处: '處', 这: '這', 规: '規', 国: '國', 关: '關', 护: '護', 权: '權', 类: '類', 务: '務', 过: '過', 执: '執', 无: '無', 现: '現', 补: '補', 访: '訪', 举: '舉', 报: '報', 诉: '訴', 复: '復', 审: '審', 总: '總', 计: '計', 维: '維', 纠: '糾', 议: '議', 讼: '訟', 业: '業', 构: '構', 会: '會', 组: '組', 织: '織', 条: '條', 项: '項', 许: '許', 废: '廢', 费: '費', 况: '況' };
+    const text = renderReport(base, 'txt').replace(/./g, (c) => map[c] ?? c);
+    expect(text).toContain('政府信息公開');
+    const back = parseReportText(text).report!;
+    expect(back.tables).toEqual(base.tables);
+    expect(back.agency).toBe(base.agency);
+    expect(back.year).toBe(base.year);
+    expect(back.sections.map((s) => s.key)).toEqual(['overview', 'proactive', 'requests', 'appeals', 'problems', 'other']);
+  });
+});

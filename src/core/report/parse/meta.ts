@@ -6,6 +6,7 @@
  */
 import type { FormatId } from '../spec/index.js';
 import { specForYear } from '../spec/index.js';
+import { simplify } from './normalize.js';
 import type { Stream } from './stream.js';
 
 export interface DocumentMeta {
@@ -26,7 +27,7 @@ const clean = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '').trim();
 
 /** Agency and year of a title like 重庆市梁平区政务服务管理办公室2024年政府信息公开工作年度报告. */
 export function readTitle(raw: string): { title: string; agency: string | null; year: number } | null {
-  const line = clean(raw).replace(/^标题[:：]/, '');
+  const line = simplify(clean(raw)).replace(/^标题[:：]/, '');
   const m = TITLE.exec(line);
   if (!m) {
     // {agency}政府信息公开工作{year}年度报告

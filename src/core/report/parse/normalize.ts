@@ -12,6 +12,12 @@ const SPACE_CHARS = ' \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005
 const QUOTE_CHARS = '"\'“”‘’「」『』〝〞‚„‹›«»＂＇';
 const EXTRA: readonly (readonly [string, string])[] = [['﹒', '.'], ['︰', ':'], ['﹙', '('], ['﹚', ')'], ['‐', '-'], ['‑', '-'], ['−', '-']];
 
+/**
+ * Traditional characters of the table labels and headings, read as simplified (pages offer a
+ * 繁體版, and mirrors convert): the labels then match. Only the compact search form changes.
+ */
+const TRADITIONAL = '開开請请數数結结轉转處处這这規规國国機机關关護护權权類类務务過过執执據据無无現现補补後后訪访舉举報报訴诉複复審审總总計计維维糾纠經经復复議议訟讼業业構构會会組组織织條条項项許许製制廢废費费單单萬万與与況况發发動动體体問问統统從从聯联級级區区歸归縣县鎮镇鄉乡衛卫環环資资產产號号證证權权實实頁页圖图書书館馆辦办閱阅讀读應应為为於于說说須须負负責责準准導导屬属權权稱称級级庫库價价類类專专幣币點点屆届歲岁場场購购採采陽阳齊齐劃划';
+
 const SPACES = new Uint8Array(65536);
 for (const c of SPACE_CHARS) SPACES[c.charCodeAt(0)] = 1;
 
@@ -20,11 +26,21 @@ export const NORM = new Uint16Array(65536);
 for (let c = 0; c < 65536; c++) NORM[c] = c;
 for (let c = 0xff01; c <= 0xff5e; c++) NORM[c] = c - 0xfee0;
 for (const [a, b] of EXTRA) NORM[a.charCodeAt(0)] = b.charCodeAt(0);
+for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) NORM[TRADITIONAL.charCodeAt(i)] = TRADITIONAL.charCodeAt(i + 1);
 for (const c of SPACE_CHARS) NORM[c.charCodeAt(0)] = 0;
 for (const c of QUOTE_CHARS) NORM[c.charCodeAt(0)] = 0;
 
 const ENUM_COMMA = '、'.charCodeAt(0);
 const DOT = 46;
+
+const SIMPLIFIED = new Map<string, string>();
+for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) SIMPLIFIED.set(TRADITIONAL[i]!, TRADITIONAL[i + 1]!);
+const HAS_TRADITIONAL = new RegExp(`[${[...SIMPLIFIED.keys()].join('')}]`, 'g');
+
+/** Text with the traditional characters of the table above read as simplified (titles, headings). */
+export function simplify(text: string): string {
+  return text.replace(HAS_TRADITIONAL, (c) => SIMPLIFIED.get(c) ?? c);
+}
 
 /** Whitespace, including the stream's cell/row markers. */
 export function isSpace(code: number): boolean {

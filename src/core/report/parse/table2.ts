@@ -113,9 +113,11 @@ export function readTable2(stream: Stream, spec: ReportSpec, limit: number | nul
     }
     prose ??= stream.k.slice(0, sToK(stream, range[0])) + '。' + stream.k.slice(hi);
     const stated = proseFigures(prose, row.key, columns.map((c) => c.key));
-    const fits = stated.some((v) => v !== null)
-      ? reading.candidates.filter((c) => stated.every((v, j) => v === null || c[j] === v))
-      : [];
+    // the readings that agree with the most figures the prose states (a figure the table
+    // contradicts, such as a stale 现行有效 count, does not rule out every reading)
+    const score = (c: readonly Cell[]) => stated.reduce<number>((n, v, j) => n + (v !== null && c[j] === v ? 1 : 0), 0);
+    const top = Math.max(0, ...reading.candidates.map(score));
+    const fits = top > 0 ? reading.candidates.filter((c) => score(c) === top) : [];
     if (fits.length === 1) {
       out[row.key] = fits[0]!;
       findings.push(finding('PARSE-INFERRED', 'info', at, { ...base, columnLabel: '各', source: '正文所述数字', value: fits[0]!.join('、') }));
