@@ -95,6 +95,16 @@ describe(readReport.name, () => {
     await expect(readReport(noise)).resolves.toMatchObject({ report: null });
   });
 
+  const hongze = `${shared}corpus/raw/hongze-2024.pdf`;
+  it.runIf(existsSync(hongze))('reads the corpus PDF (hongze-2024) to its verified figures', async () => {
+    const truth = JSON.parse(readFileSync(`${shared}corpus/truth/hongze-2024.json`, 'utf8')) as { table3: { rows: Record<string, unknown> }; table4: unknown };
+    const read = await readReport(new Uint8Array(readFileSync(hongze)), { filename: 'hongze-2024.pdf' });
+    expect(read.source).toBe('pdf');
+    for (const [key, row] of Object.entries(truth.table3.rows)) expect(read.report!.tables.table3[key] ?? null, key).toEqual(row);
+    expect(read.report!.tables.table4.cases).toEqual(truth.table4);
+    expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  }, 60_000);
+
   it('decodeText prefers valid UTF-8 and falls back to GB18030', () => {
     expect(decodeText(utf8('年度报告'))).toBe('年度报告');
     expect(decodeText(new Uint8Array([0xc4, 0xea, 0xb6, 0xc8, 0xb1, 0xa8, 0xb8, 0xe6]))).toBe('年度报告');

@@ -7,11 +7,11 @@
  */
 import { finding } from '../../core/findings.js';
 import { AppError } from '../../core/errors.js';
-import { readDocx } from '../../core/report/parse/docx.js';
+import { parseReportDocx } from '../../core/report/parse/docx.js';
 import type { DocModel } from '../../core/report/parse/document.js';
 import type { ParseResult } from '../../core/report/parse/index.js';
-import { parseDocModel, parseReportHtml, parseReportMarkdown, parseReportText } from '../../core/report/parse/index.js';
-import { pdfToDocModel } from '../../core/report/parse/pdf.js';
+import { parseReportHtml, parseReportMarkdown, parseReportText } from '../../core/report/parse/index.js';
+import { parseReportPdf } from '../../core/report/parse/pdf.js';
 import { extractPdfPages } from './pdf-extract.js';
 
 export type DocumentKind = DocModel['source'];
@@ -105,13 +105,11 @@ export async function readReport(bytes: Uint8Array, opts: ReadReportOptions = {}
   switch (kind) {
     case 'zip':
       return unreadable('docx', '文件是压缩包但不是 Word 文档（.docx），请上传 txt/html/md/docx/pdf 文件');
-    case 'docx': {
-      const read = readDocx(bytes);
-      return read.ok ? parseDocModel(read.doc) : unreadable('docx', read.reason);
-    }
+    case 'docx':
+      return parseReportDocx(bytes);
     case 'pdf': {
       try {
-        return parseDocModel(pdfToDocModel(await extractPdfPages(bytes)));
+        return parseReportPdf(await extractPdfPages(bytes));
       } catch (err) {
         // a damaged or encrypted PDF (AppError FILE_UNREADABLE) or a pdf.js failure on odd input
         const reason = err instanceof AppError ? err.params.reason : err instanceof Error ? err.message : null;
