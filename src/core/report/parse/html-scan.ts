@@ -18,6 +18,8 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 const RAW = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 const BLOCKS = ['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure',
   'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul'];
+/** How far up the open elements an end tag or an implied close looks (pathological nesting stays linear). */
+const MAX_REACH = 256;
 const CELL_SCOPE = ['tr', 'table'];
 const TABLE_SCOPE = ['table'];
 /**
@@ -147,14 +149,16 @@ class TagEnds {
 export function scanHtml(html: string, handler: HtmlHandler): void {
   const stack: string[] = [];
   const close = (name: string) => {
-    const i = stack.lastIndexOf(name);
-    if (i < 0) return;
+    // a close tag matches an element open at most MAX_REACH levels up; deeper ones are strays
+    let i = stack.length - 1;
+    while (i >= 0 && stack.length - i <= MAX_REACH && stack[i] !== name) i--;
+    if (i < 0 || stack[i] !== name) return;
     while (stack.length > i) handler.onclosetag(stack.pop()!);
   };
   const implyClose = (name: string) => {
     const rule = IMPLIED.get(name);
     if (!rule) return;
-    for (let i = stack.length - 1; i >= 0; i--) {
+    for (let i = stack.length - 1; i >= 0 && stack.length - i <= MAX_REACH; i--) {
       const open = stack[i]!;
       if (rule.closes.includes(open)) {
         while (stack.length > i) handler.onclosetag(stack.pop()!);
