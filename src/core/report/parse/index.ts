@@ -10,6 +10,7 @@ import { assembleReport } from './assemble.js';
 import type { DocModel } from './document.js';
 import { readHtmlDocument } from './html.js';
 import { readMarkdownDocument } from './markdown.js';
+import { CELL_END, ROW_START } from './normalize.js';
 import { readTextDocument } from './text.js';
 
 export type { DocModel } from './document.js';
@@ -44,17 +45,21 @@ export function parseDocModel(doc: DocModel): ParseResult {
   }
 }
 
+/** The stream's cell/row marker characters must not come from the input. */
+const clean = (input: string) =>
+  input.includes(CELL_END) || input.includes(ROW_START) ? input.replaceAll(CELL_END, ' ').replaceAll(ROW_START, ' ') : input;
+
 /** Plain text: the seed's flattened tables, crawler dumps (cells run together), pasted text. */
 export function parseReportText(text: string): ParseResult {
-  return guarded('text', () => readTextDocument(text));
+  return guarded('text', () => readTextDocument(clean(text)));
 }
 
 /** An HTML page as published (page chrome around the report is tolerated). */
 export function parseReportHtml(html: string): ParseResult {
-  return guarded('html', () => readHtmlDocument(html));
+  return guarded('html', () => readHtmlDocument(clean(html)));
 }
 
 /** Markdown with pipe tables. */
 export function parseReportMarkdown(md: string): ParseResult {
-  return guarded('markdown', () => readMarkdownDocument(md));
+  return guarded('markdown', () => readMarkdownDocument(clean(md)));
 }
