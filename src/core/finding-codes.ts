@@ -38,5 +38,9 @@ export type ClockFindingCode = (typeof clockFindingCodes)[number];
 export const feeFindingCodes = ['FEE-INPUT', 'FEE-BOTH-METHODS', 'FEE-WAIVER-REASON', 'FEE-WAIVER-AMOUNT'] as const;
 export type FeeFindingCode = (typeof feeFindingCodes)[number];
 
-export const allFindingCodes = [...reportFindingCodes, ...calendarFindingCodes, ...clockFindingCodes, ...feeFindingCodes] as const;
-export type FindingCode = ReportFindingCode | CalendarFindingCode | ClockFindingCode | FeeFindingCode;
+/** Tables compiled from the records against the records (rules.md §1.8 T3-CASES): closed years, unclassified answers. */
+export const recordsFindingCodes = ['T3-CASES', 'T4-CASES'] as const;
+export type RecordsFindingCode = (typeof recordsFindingCodes)[number];
+
+export const allFindingCodes = [...reportFindingCodes, ...calendarFindingCodes, ...clockFindingCodes, ...feeFindingCodes, ...recordsFindingCodes] as const;
+export type FindingCode = ReportFindingCode | CalendarFindingCode | ClockFindingCode | FeeFindingCode | RecordsFindingCode;

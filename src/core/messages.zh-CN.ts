@@ -5,12 +5,14 @@ import { reportMessages } from './report/messages.zh-CN.js';
 import { calendarMessages } from './calendar/messages.zh-CN.js';
 import { clockMessages } from './requests/messages.zh-CN.js';
 import { feeMessages } from './fees/messages.zh-CN.js';
+import { recordsMessages } from './report/records-messages.zh-CN.js';
 
 export const findingMessages: { readonly [C in FindingCode]: (p: Params) => string } = {
   ...reportMessages,
   ...calendarMessages,
   ...clockMessages,
   ...feeMessages,
+  ...recordsMessages,
 };
 
 export const severityLabels = { error: '错误', warning: '警告', info: '提示' } as const;

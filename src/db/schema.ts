@@ -233,6 +233,25 @@ export interface RequestCounterTable {
   last_number: number;
 }
 
+/**
+ * A closed report year: the frozen figures (report JSON) of an agency's year, who closed it and when.
+ * A reopened closure keeps its row (reopened_*); at most one closure in force per agency and year.
+ */
+export interface ClosedReportTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  format: string;
+  report_json: string;
+  closed_by: string | null;
+  closed_by_name: string;
+  closed_at: string;
+  reopened_by: string | null;
+  reopened_by_name: string | null;
+  reopened_at: string | null;
+  reopen_reason: string | null;
+}
+
 export interface Database {
   setting: SettingTable;
   audit_event: AuditEventTable;
@@ -246,6 +265,7 @@ export interface Database {
   request_attachment: RequestAttachmentTable;
   request_appeal: RequestAppealTable;
   request_counter: RequestCounterTable;
+  closed_report: ClosedReportTable;
 }
 
 export type AuditEventRow = AuditEventTable;
@@ -258,3 +278,4 @@ export type RequestEventRow = Selectable<RequestEventTable>;
 export type RequestLetterRow = Selectable<RequestLetterTable>;
 export type RequestAttachmentRow = Selectable<RequestAttachmentTable>;
 export type RequestAppealRow = Selectable<RequestAppealTable>;
+export type ClosedReportRow = Selectable<ClosedReportTable>;

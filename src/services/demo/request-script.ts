@@ -1,0 +1,289 @@
+/**
+ * The script of one simulated request (see request-histories.ts): what happens to it and when,
+ * every step a call of the request services on the simulated day, logged as the driver did it.
+ */
+import { AppError } from '../../core/errors.js';
+import { formatIsoDate, parseIsoDate } from '../../core/calendar/day-number.js';
+import type { IntakeFields } from '../../core/requests/intake.js';
+import { replyBases } from '../../core/requests/outcomes.js';
+import { deliveryMethods, type AppealKind } from '../../core/requests/records.js';
+import type { ApplicantKind, DisclosureRequest, RequestChannel } from '../../core/requests/request.js';
+import type { Principal } from '../authorization.js';
+import type { ServiceDeps } from '../deps.js';
+import { createAppeal, updateAppeal } from '../requests/appeals.service.js';
+import { approveReply, draftReply, issueReply, recordDelivery, returnReply, submitReply } from '../requests/decision.service.js';
+import { lapseFee, recordFeePayment, sendFeeNotice } from '../requests/fee-actions.service.js';
+import {
+  answerClarification, answerConsultation, approveExtension, expireConsultation, lapseClarification, requestReason, sendClarification,
+  sendConsultation, sendDelayNotice,
+} from '../requests/handling.service.js';
+import { confirmReceipt, createStaffRequest, submitPortalRequest } from '../requests/intake.service.js';
+import { answerClarificationByApplicant } from '../requests/portal.service.js';
+import { listRequestEvents } from '../requests/queries.service.js';
+import { policyOf } from '../requests/request-action.js';
+import { archiveRequest, transferRequest, voidRequest, withdrawRequest } from '../requests/routing.service.js';
+import { between, pick, type Random } from './applicants.js';
+import type { HistoryAgency, HistoryAppeal, HistoryLog, HistoryRequest } from './request-histories.js';
+import { untilAllowed, type Simulation } from './simulation.js';
+
+export interface HistoryContext {
+  readonly deps: ServiceDeps;
+  readonly sim: Simulation;
+  readonly rand: Random;
+  readonly log: HistoryLog;
+  readonly principal: Principal;
+  /** The simulated day. */
+  today(): string;
+  /** Moves the clock a second on within the simulated day (distinct instants). */
+  tick(): void;
+  reload(id: string): Promise<DisclosureRequest>;
+  /** Agencies open for requests today, other than `exceptId`. */
+  activeAgencies(exceptId: string | null): readonly HistoryAgency[];
+  intakeKey(): string;
+}
+
+export interface NewHistory {
+  readonly agencyId: string;
+  readonly kind: ApplicantKind;
+  readonly channel: RequestChannel;
+  readonly fields: IntakeFields;
+}
+
+const addDays = (day: string, n: number): string => formatIsoDate(parseIsoDate(day)! + n);
+
+async function act<T>(c: HistoryContext, name: string, call: () => Promise<T>): Promise<T> {
+  c.tick();
+  c.log.actions[name] = (c.log.actions[name] ?? 0) + 1;
+  return call();
+}
+
+/** The action, or null when it is refused in the current state (e.g. past the deadline). */
+async function tryAct<T>(c: HistoryContext, name: string, call: () => Promise<T>): Promise<T | null> {
+  try {
+    return await act(c, name, call);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'WRONG_STATE') return null;
+    throw err;
+  }
+}
+
+/** The reply bases, weighted: most replies grant, every basis occurs. */
+export function pickReplyBasis(rand: Random): string {
+  const r = rand();
+  if (r < 0.35) return '36-2';
+  if (r < 0.43) return '37';
+  if (r < 0.5) return '36-4';
+  return pick(rand, replyBases).key;
+}
+
+/** A new request: its arrival, then its handling. */
+export async function runHistory(c: HistoryContext, a: NewHistory): Promise<void> {
+  const { deps, principal } = c;
+  const today = c.today();
+  let request: DisclosureRequest;
+  let code: string | null = null;
+  if (a.channel === 'internet') {
+    const res = await act(c, 'submitPortalRequest', () => submitPortalRequest(deps, { agencyId: a.agencyId, fields: a.fields, intakeKey: c.intakeKey() }));
+    request = res.request;
+    code = res.trackingCode;
+  } else {
+    const res = await act(c, 'createStaffRequest', () => createStaffRequest(deps, principal, { agencyId: a.agencyId, channel: a.channel, fields: a.fields, arrivedOn: today }));
+    request = res.request;
+  }
+  const entry: HistoryRequest = {
+    id: request.id, agencyId: a.agencyId, applicantKind: a.kind, channel: a.channel, receivedOn: request.receivedOn, closing: null, forwardedFrom: null,
+  };
+  c.log.requests.push(entry);
+  await handle(c, entry, request, code);
+}
+
+/** From arrival (or transfer) to the end of the story. */
+async function handle(c: HistoryContext, e: HistoryRequest, start: DisclosureRequest, code: string | null): Promise<void> {
+  const { deps, principal: p, sim, rand } = c;
+  let r = start;
+  const v = () => ({ version: r.version });
+  const close = (closing: HistoryRequest['closing']) => { e.closing = closing; };
+
+  if (!r.receivedOn) {
+    await sim.after(between(rand, 1, 4));
+    const x = rand();
+    if (x < 0.02) {
+      await act(c, 'void', () => voidRequest(deps, p, r.id, { ...v(), reason: '同一申请重复登记' }));
+      return close({ action: 'void', on: c.today() });
+    }
+    if (x < 0.035) {
+      await act(c, 'withdraw', () => withdrawRequest(deps, p, r.id, { ...v(), reason: '申请人确认前撤回' }));
+      return close({ action: 'withdraw', on: c.today() });
+    }
+    if (x < 0.045) return; // never confirmed
+    const target = x < 0.07 ? pickOther(c, e.agencyId) : null;
+    if (target) {
+      r = await act(c, 'transfer', () => transferRequest(deps, p, r.id, { ...v(), toAgencyId: target.id, reason: '申请的信息由该机关负责公开' }));
+      e.agencyId = target.id;
+      await sim.after(between(rand, 1, 3));
+    }
+    r = await act(c, 'confirmReceipt', () => confirmReceipt(deps, p, r.id, v()));
+    e.receivedOn = c.today();
+  }
+
+  let clarified = false;
+  if (rand() < 0.15) {
+    await sim.after(between(rand, 1, 2));
+    const due = addDays(c.today(), 15);
+    r = await act(c, 'sendClarification', () => sendClarification(deps, p, r.id, { ...v(), items: '请明确所需政府信息的名称、文号或者便于查询的特征性描述', answerDueOn: due }));
+    if (rand() < 0.25) {
+      await sim.after(16 + between(rand, 0, 5));
+      await act(c, 'lapseClarification', () => lapseClarification(deps, p, r.id, v()));
+      return close({ action: 'lapseClarification', on: c.today() });
+    }
+    await sim.after(between(rand, 2, 12));
+    if (code && rand() < 0.5) {
+      const answerCode = code;
+      await act(c, 'answerClarificationByApplicant', () => answerClarificationByApplicant(deps, answerCode, { text: '补正：所需信息为本区2025年度相关项目的批准文件' }));
+      r = await c.reload(r.id);
+    } else {
+      r = await act(c, 'answerClarification', () => answerClarification(deps, p, r.id, { ...v(), text: '申请人当面补正了所需信息的文号' }));
+    }
+    clarified = true;
+  }
+
+  let consulted = false;
+  if (rand() < 0.1) {
+    await sim.after(between(rand, 1, 5));
+    const party = rand() < 0.6 ? 'thirdParty' as const : 'agency' as const;
+    const sent = await tryAct(c, 'sendConsultation', () => sendConsultation(deps, p, r.id, { ...v(), party, addressee: party === 'thirdParty' ? '相关企业（第三方）' : '相关机关' }));
+    if (sent) {
+      r = sent;
+      consulted = true;
+      if (rand() < 0.7) {
+        await sim.after(between(rand, 3, 12));
+        r = await act(c, 'answerConsultation', () => answerConsultation(deps, p, r.id, { ...v(), opinion: pick(rand, ['agree', 'object', 'other'] as const) }));
+      } else {
+        await sim.after(22);
+        const expired = await untilAllowed(sim, () => act(c, 'expireConsultation', () => expireConsultation(deps, p, r.id, v())), { every: 5, tries: 10 });
+        if (!expired) return;
+        r = expired;
+      }
+    }
+  }
+
+  if (rand() < 0.1) {
+    await sim.after(between(rand, 1, 5));
+    r = (await tryAct(c, 'approveExtension', () => approveExtension(deps, p, r.id, { ...v(), workdays: between(rand, 5, 20), reason: '需调取档案并征求有关科室意见' }))) ?? r;
+  }
+
+  if (rand() < 0.06) {
+    await sim.after(between(rand, 1, 5));
+    const sent = await tryAct(c, 'sendFeeNotice', () => sendFeeNotice(deps, p, r.id, { ...v(), method: 'perPage', pages: between(rand, 31, 400), howToPay: '通过政务服务平台在线缴纳' }));
+    if (sent) {
+      r = sent;
+      if (rand() < 0.7) {
+        await sim.after(between(rand, 2, 15));
+        r = await act(c, 'recordFeePayment', () => recordFeePayment(deps, p, r.id, v()));
+      } else {
+        await sim.after(30);
+        const lapsed = await untilAllowed(sim, () => act(c, 'lapseFee', () => lapseFee(deps, p, r.id, v())), { every: 5, tries: 10 });
+        if (!lapsed) return;
+        return close({ action: 'lapseFee', on: c.today() });
+      }
+    }
+  }
+
+  let reasoned = false;
+  if (rand() < 0.02) {
+    await sim.after(between(rand, 1, 3));
+    r = await act(c, 'requestReason', () => requestReason(deps, p, r.id, { ...v(), text: '请说明申请的数量和频次的理由' }));
+    reasoned = true;
+    await sim.after(between(rand, 3, 8));
+    const base = r.replyBy && r.replyBy > c.today() ? r.replyBy : c.today();
+    r = (await tryAct(c, 'sendDelayNotice', () => sendDelayNotice(deps, p, r.id, { ...v(), newReplyBy: addDays(base, 30), reason: '申请数量较大' }))) ?? r;
+  }
+
+  if (rand() < 0.05) await sim.after(between(rand, 60, 420)); // a long stall: overdue, across a year end
+
+  const end = rand();
+  if (end < 0.03) {
+    await sim.after(between(rand, 1, 10));
+    await act(c, 'withdraw', () => withdrawRequest(deps, p, r.id, { ...v(), reason: '申请人撤回申请' }));
+    return close({ action: 'withdraw', on: c.today() });
+  }
+  const target = end < 0.07 ? pickOther(c, e.agencyId) : null;
+  if (target) {
+    await sim.after(between(rand, 1, 5));
+    await act(c, 'transfer', () => transferRequest(deps, p, r.id, { ...v(), toAgencyId: target.id, reason: '该政府信息由其负责公开' }));
+    close({ action: 'transfer', on: c.today() });
+    const events = await listRequestEvents(deps, p, r.id);
+    const newId = [...events].reverse().find((x) => x.kind === 'transferredOut')?.data.newRequestId;
+    if (!newId) throw new Error(`transfer of ${r.id} opened no request`);
+    sim.startOn(sim.day + between(rand, 1, 3), async () => {
+      const forwarded: HistoryRequest = { id: newId, agencyId: target.id, applicantKind: e.applicantKind, channel: e.channel, receivedOn: null, closing: null, forwardedFrom: e.id };
+      c.log.requests.push(forwarded);
+      await handle(c, forwarded, await c.reload(newId), null);
+    });
+    return;
+  }
+  if (end < 0.085) return; // left in progress
+
+  await sim.after(between(rand, 2, 25));
+  let basis = pickReplyBasis(rand);
+  if (clarified && rand() < 0.15) basis = '30-unclear';
+  else if (basis === '30-unclear') basis = '36-2';
+  if (consulted && rand() < 0.3) basis = pick(rand, ['32-consent', '32-objection']);
+  if (reasoned && rand() < 0.5) basis = '35';
+  const responsible = pickOther(c, e.agencyId)?.name ?? '相关负责机关';
+  await act(c, 'draftReply', () => draftReply(deps, p, r.id, {
+    ...v(), basis, values: { reason: '经审查依法作出的说明', howToObtain: '本机关门户网站“政府信息公开”栏目', responsibleAgency: responsible },
+  }));
+  r = await c.reload(r.id);
+  if (policyOf(deps).replyApproval !== 'none') {
+    r = await act(c, 'submitReply', () => submitReply(deps, p, r.id, v()));
+    if (rand() < 0.1) {
+      await sim.after(between(rand, 1, 3));
+      r = await act(c, 'returnReply', () => returnReply(deps, p, r.id, { ...v(), comment: '请补充法律依据的表述' }));
+      await sim.after(between(rand, 1, 2));
+      r = await act(c, 'submitReply', () => submitReply(deps, p, r.id, v()));
+    }
+    if (rand() < 0.02) return; // awaiting approval
+    await sim.after(between(rand, 0, 2));
+    r = await act(c, 'approveReply', () => approveReply(deps, p, r.id, v()));
+    if (rand() < 0.02) return; // approved, not yet issued
+    await sim.after(between(rand, 0, 2));
+  }
+  r = await act(c, 'issueReply', () => issueReply(deps, p, r.id, v()));
+  close({ action: 'reply', on: c.today(), basis });
+
+  if (rand() < 0.4) {
+    await sim.after(between(rand, 1, 5));
+    r = await act(c, 'recordDelivery', () => recordDelivery(deps, p, r.id, { ...v(), method: pick(rand, deliveryMethods) }));
+  }
+  if (rand() < 0.3) {
+    await sim.after(between(rand, 10, 60));
+    r = await act(c, 'archive', () => archiveRequest(deps, p, r.id, v()));
+  }
+  if (rand() < 0.05) await appeal(c, r);
+}
+
+async function appeal(c: HistoryContext, r: DisclosureRequest): Promise<void> {
+  const { deps, principal: p, sim, rand } = c;
+  await sim.after(between(rand, 10, 60));
+  const kind = pick<AppealKind>(rand, ['review', 'review', 'suitDirect', 'suitAfterReview']);
+  const coDefendant = kind === 'suitAfterReview' && rand() < 0.3;
+  const filedOn = c.today();
+  const created = await act(c, 'createAppeal', () => createAppeal(deps, p, {
+    requestId: r.id, kind, filedOn, reviewOrganCoDefendant: coDefendant, caseNumber: `（${filedOn.slice(0, 4)}）渝演${between(rand, 100, 999)}号`,
+    organ: kind === 'review' ? '重庆市梁平区人民政府' : '重庆市梁平区人民法院',
+  }));
+  const h: HistoryAppeal = { id: created.id, agencyId: created.agencyId, requestId: r.id, kind, filedOn, coDefendant, decided: null };
+  c.log.appeals.push(h);
+  if (rand() < 0.75) {
+    await sim.after(between(rand, 30, 300));
+    const result = pick(rand, ['upheld', 'upheld', 'corrected', 'other'] as const);
+    await act(c, 'updateAppeal', () => updateAppeal(deps, p, created.id, { version: created.version, result, decidedOn: c.today() }));
+    h.decided = { result, on: c.today() };
+  }
+}
+
+function pickOther(c: HistoryContext, agencyId: string): HistoryAgency | null {
+  const others = c.activeAgencies(agencyId);
+  return others.length ? pick(c.rand, others) : null;
+}
