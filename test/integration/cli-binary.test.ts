@@ -17,14 +17,14 @@ const seed = existsSync(sharedSeed) ? sharedSeed : fileURLToPath(new URL('../fix
 const flock = ['/usr/bin/flock', '/bin/flock'].find((p) => existsSync(p));
 const env = { ...process.env, DATABASE_URL: ':memory:', LOG_LEVEL: 'silent', NO_COLOR: '1' };
 
-/** Runs a command, holding the build lock shared (so no build replaces dist/ meanwhile). */
-function run(args: string[], input?: Buffer | string): SpawnSyncReturns<string> {
-  const [cmd, ...rest] = flock ? [flock, '-s', '/tmp/gk-build.lock', ...args] : args;
-  return spawnSync(cmd!, rest, { cwd: root, env, input, encoding: 'utf8', timeout: 120_000 });
+/** Runs a command; `usesDist`: holding the build lock shared, so no build replaces dist/ meanwhile. */
+function run(args: string[], opts: { input?: Buffer; usesDist?: boolean } = {}): SpawnSyncReturns<string> {
+  const [cmd, ...rest] = flock && opts.usesDist ? [flock, '-s', '/tmp/gk-build.lock', ...args] : args;
+  return spawnSync(cmd!, rest, { cwd: root, env, input: opts.input, encoding: 'utf8', timeout: 240_000 });
 }
 
-describe('gongkai from the sources, as a process', () => {
-  const gongkai = (args: string[], input?: Buffer) => run([process.execPath, '--import', 'tsx', 'test/support/gongkai-src.ts', ...args], input);
+describe('gongkai from the sources, as a process', { timeout: 120_000 }, () => {
+  const gongkai = (args: string[], input?: Buffer) => run([process.execPath, '--import', 'tsx', 'test/support/gongkai-src.ts', ...args], { input });
 
   it('reads a report from standard input (-) and exits 0; JSON on stdout only', () => {
     const r = gongkai(['check', '--json', '-'], readFileSync(seed));
@@ -50,17 +50,18 @@ describe('gongkai as installed (bin/gongkai.js → dist/, npx gongkai)', () => {
     if (r.status !== 0) throw new Error(`building dist/ failed:\n${r.stdout}\n${r.stderr}`);
   }, 600_000);
 
-  it('checks the seed through bin/gongkai.js', () => {
-    const r = run([process.execPath, 'bin/gongkai.js', 'check', '--json', seed]);
+  // waiting for another engineer's build to finish (the shared lock) can take a while
+  it('checks the seed through bin/gongkai.js', { timeout: 300_000 }, () => {
+    const r = run([process.execPath, 'bin/gongkai.js', 'check', '--json', seed], { usesDist: true });
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect((JSON.parse(r.stdout) as { agency: string }).agency).toBe('重庆市梁平区政务服务管理办公室');
   });
 
-  it('runs as `npx gongkai` in the checkout', () => {
-    const r = run(['npx', '--no-install', 'gongkai', 'spec', '--json', '--format', '2021']);
+  it('runs as `npx gongkai` in the checkout', { timeout: 300_000 }, () => {
+    const r = run(['npx', '--no-install', 'gongkai', 'spec', '--json', '--format', '2021'], { usesDist: true });
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { formats: { format: string }[] }).formats.map((f) => f.format)).toEqual(['2021']);
-    const missing = run(['npx', '--no-install', 'gongkai', 'check', 'no-such-report.txt']);
+    const missing = run(['npx', '--no-install', 'gongkai', 'check', 'no-such-report.txt'], { usesDist: true });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('错误：找不到文件：no-such-report.txt（FILE_NOT_FOUND）');
   });
