@@ -8,5 +8,13 @@ import { auditRoutes } from './api/audit.routes.js';
 import { authRoutes } from './api/auth.routes.js';
 import { usersRoutes } from './api/users.routes.js';
 import { consoleRoutes } from './console.routes.js';
+import { applyRoutes } from './portal/apply.routes.js';
+import { trackRoutes } from './portal/track.routes.js';
+import { requestsRoutes } from './api/requests.routes.js';
+import { requestActionsRoutes } from './api/requests-actions.routes.js';
+import { requestLettersRoutes } from './api/requests-letters.routes.js';
+import { appealsRoutes } from './api/appeals.routes.js';
+import { reportsRoutes } from './api/reports.routes.js';
 
-export const routes: readonly FastifyPluginAsync[] = [assetsRoutes, homeRoutes, checkRoutes, authRoutes, agenciesRoutes, usersRoutes, auditRoutes, consoleRoutes];
+export const routes: readonly FastifyPluginAsync[] = [assetsRoutes, homeRoutes, checkRoutes, authRoutes, agenciesRoutes, usersRoutes, auditRoutes, consoleRoutes,
+  applyRoutes, trackRoutes, requestsRoutes, requestActionsRoutes, requestLettersRoutes, appealsRoutes, reportsRoutes];

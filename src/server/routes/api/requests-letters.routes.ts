@@ -61,11 +61,19 @@ export const requestLettersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/requests/:requestId/attachments', {
     schema: {
-      tags, summary: '上传附件（multipart/form-data：purpose = released | incoming | other，file）', params: RequestParamsSchema,
-      consumes: ['multipart/form-data'], response: { 201: AttachmentSchema, ...errorResponses },
+      tags, summary: '上传附件（multipart/form-data：purpose = released | incoming | other，file；或 JSON { fileName, purpose, contentBase64 }）', params: RequestParamsSchema,
+      consumes: ['multipart/form-data', 'application/json'], response: { 201: AttachmentSchema, ...errorResponses },
     },
   }, async (req, reply) => {
-    if (!req.isMultipart()) throw new AppError('REQUEST_INVALID', { detail: '请以 multipart/form-data 上传文件' });
+    if (!req.isMultipart()) {
+      const b = (req.body ?? {}) as { fileName?: unknown; purpose?: unknown; contentBase64?: unknown };
+      if (typeof b.fileName !== 'string' || typeof b.contentBase64 !== 'string') {
+        throw new AppError('REQUEST_INVALID', { detail: '请以 multipart/form-data 上传文件，或提交 JSON { fileName, purpose, contentBase64 }' });
+      }
+      const content = new Uint8Array(Buffer.from(b.contentBase64, 'base64'));
+      const purpose = (typeof b.purpose === 'string' ? b.purpose : 'released') as AttachmentPurpose;
+      return reply.code(201).send(await addAttachment(deps, principalOf(req), req.params.requestId, { fileName: b.fileName, content, purpose }));
+    }
     let purpose = 'released';
     let file: { name: string; bytes: Uint8Array } | null = null;
     try {

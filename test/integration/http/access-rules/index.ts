@@ -4,9 +4,13 @@
  */
 import type { AccessRules } from '../../../support/access-matrix.js';
 import { accountAccessRules } from './accounts.js';
+import { requestAccessRules } from './requests.js';
+import { reportAccessRules } from './reports.js';
 
 export const accessRules: AccessRules = {
   ...accountAccessRules,
+  ...requestAccessRules,
+  ...reportAccessRules,
 };
 
 /** Routes left out of the matrix, with the reason (prefix match). */
