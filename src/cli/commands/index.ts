@@ -9,9 +9,10 @@ import { registerDemo } from './demo.js';
 import { registerFee } from './fee.js';
 import { registerMigrate } from './migrate.js';
 import { registerRender } from './render.js';
+import { registerReport } from './report.js';
 import { registerSpec } from './spec.js';
 import { registerUser } from './user.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const commands: readonly RegisterCommand[] = [registerCheck, registerRender, registerSpec, registerMigrate, registerBackup, registerDemo, registerUser, registerDeadline, registerFee, registerCalendar];
+export const commands: readonly RegisterCommand[] = [registerCheck, registerRender, registerSpec, registerMigrate, registerBackup, registerDemo, registerUser, registerDeadline, registerFee, registerCalendar, registerReport];
