@@ -252,6 +252,202 @@ export interface ClosedReportTable {
   reopen_reason: string | null;
 }
 
+/** Configurable vocabularies of publications: 主题分类 (topic), 体裁 (genre), 公开方式 (disclosureMethod). */
+export interface VocabularyTermTable {
+  vocabulary: 'topic' | 'genre' | 'disclosureMethod';
+  code: string;
+  label: string;
+  sort_order: Generated<number>;
+  active: Generated<number>;
+  updated_at: string;
+}
+
+/** The last 索引号 sequence number given out per agency and year. */
+export interface PublicationCounterTable {
+  agency_id: string;
+  year: number;
+  last_seq: number;
+}
+
+/**
+ * 主动公开的政府信息: the document. status draft (never published) | published | withdrawn. The
+ * columns title … published_on are a projection of the published version (written only when a
+ * version is published); validity (有效/失效/废止) belongs to the document. A published or withdrawn
+ * row names its published version and that version's two approving reviews (CHECK + composite FK:
+ * see the migration 2026_11_29_100000_create_publications).
+ */
+export interface PublicationTable {
+  id: string;
+  agency_id: string;
+  status: 'draft' | 'published' | 'withdrawn';
+  /** Optimistic lock: every write of the publication or one of its versions adds 1. */
+  version: Generated<number>;
+  /** 索引号, given when first published. */
+  index_number: string | null;
+  index_year: number | null;
+  index_seq: number | null;
+  published_version_id: string | null;
+  published_confidentiality_review_id: string | null;
+  published_release_review_id: string | null;
+  title: Generated<string>;
+  document_number: Generated<string>;
+  topic: Generated<string>;
+  genre: Generated<string>;
+  doc_type: Generated<'regulation' | 'normativeDocument' | 'other'>;
+  article20_item: number | null;
+  written_on: string | null;
+  first_published_on: string | null;
+  published_on: string | null;
+  validity: Generated<'valid' | 'expired' | 'repealed'>;
+  effective_on: string | null;
+  validity_ended_on: string | null;
+  validity_note: Generated<string>;
+  withdrawn_on: string | null;
+  withdrawn_reason: Generated<string>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * One text of a publication (version 1 = as made; later versions = changes). status draft → submitted
+ * → approved (both reviews approved) → published → superseded (a later version was published);
+ * discarded (an abandoned change). formed_on: the date the information was made (version 1) or changed
+ * (later versions); publish_by = formed_on + 20 working days (第二十六条) with the calendar at save time.
+ * cr_/rr_ columns are constants that tie the review references to approved reviews of the right kind.
+ */
+export interface PublicationVersionTable {
+  id: string;
+  publication_id: string;
+  agency_id: string;
+  number: number;
+  status: 'draft' | 'submitted' | 'approved' | 'published' | 'superseded' | 'discarded';
+  title: string;
+  summary: Generated<string>;
+  /** Sanitized HTML (allowlist applied on every write). */
+  body_html: Generated<string>;
+  publisher: Generated<string>;
+  document_number: Generated<string>;
+  written_on: string | null;
+  formed_on: string;
+  publish_by: string;
+  topic: Generated<string>;
+  genre: Generated<string>;
+  doc_type: Generated<'regulation' | 'normativeDocument' | 'other'>;
+  article20_item: number | null;
+  disclosure_method: Generated<string>;
+  change_note: Generated<string>;
+  /** JSON array of disclosure_request ids (依申请转主动, 第四十四条). */
+  source_request_ids: Generated<string>;
+  review_round: Generated<number>;
+  confidentiality_review_id: string | null;
+  release_review_id: string | null;
+  cr_kind: Generated<'confidentiality'>;
+  rr_kind: Generated<'release'>;
+  cr_decision: Generated<'approved'>;
+  rr_decision: Generated<'approved'>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  published_by: string | null;
+  published_at: string | null;
+  published_on: string | null;
+}
+
+/** 保密审查 (confidentiality) or 发布审查 (release) of one version in one submission round. */
+export interface PublicationReviewTable {
+  id: string;
+  version_id: string;
+  publication_id: string;
+  agency_id: string;
+  kind: 'confidentiality' | 'release';
+  decision: 'approved' | 'rejected';
+  round: number;
+  opinion: Generated<string>;
+  reviewer_id: string | null;
+  reviewer_name: string;
+  reviewed_on: string;
+  at: string;
+}
+
+/** Attachment bytes, stored once per SHA-256. */
+export interface PublicationFileTable {
+  sha256: string;
+  size_bytes: number;
+  content: Uint8Array;
+  created_at: string;
+}
+
+/** An attachment of a version (a new version copies the rows, not the bytes). */
+export interface PublicationAttachmentTable {
+  id: string;
+  version_id: string;
+  publication_id: string;
+  agency_id: string;
+  position: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/**
+ * Every state change of a publication (who, when, before/after). public = 1 for the changes the
+ * portal shows (published, changed, withdrawn, validity): the change feed of caches and the search index.
+ */
+export interface PublicationEventTable {
+  id: Generated<number>;
+  publication_id: string;
+  agency_id: string;
+  version_id: string | null;
+  kind: string;
+  public: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor_name: Generated<string>;
+  status_before: string | null;
+  status_after: string | null;
+  data: Generated<string>;
+}
+
+/** One import of register figures (XLSX/CSV). */
+export interface RegisterImportTable {
+  id: string;
+  file_name: string;
+  file_kind: 'xlsx' | 'csv';
+  sha256: string;
+  row_count: number;
+  imported_by: string | null;
+  imported_by_name: string;
+  imported_at: string;
+}
+
+/**
+ * Table-二 register of an agency and year (one row per kind): decision_count (处理决定数量), item_count
+ * (项目数量 at year end, 2019 format), amount_wan (收费/采购金额 in 万元, decimal text).
+ */
+export interface RegisterFigureTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  kind: 'licensing' | 'otherServices' | 'penalty' | 'enforcement' | 'fees' | 'procurement';
+  decision_count: number | null;
+  item_count: number | null;
+  amount_wan: string | null;
+  note: Generated<string>;
+  source: 'entry' | 'import';
+  import_id: string | null;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_by_name: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   setting: SettingTable;
   audit_event: AuditEventTable;
@@ -266,6 +462,16 @@ export interface Database {
   request_appeal: RequestAppealTable;
   request_counter: RequestCounterTable;
   closed_report: ClosedReportTable;
+  vocabulary_term: VocabularyTermTable;
+  publication_counter: PublicationCounterTable;
+  publication: PublicationTable;
+  publication_version: PublicationVersionTable;
+  publication_review: PublicationReviewTable;
+  publication_file: PublicationFileTable;
+  publication_attachment: PublicationAttachmentTable;
+  publication_event: PublicationEventTable;
+  register_import: RegisterImportTable;
+  register_figure: RegisterFigureTable;
 }
 
 export type AuditEventRow = AuditEventTable;
@@ -279,3 +485,11 @@ export type RequestLetterRow = Selectable<RequestLetterTable>;
 export type RequestAttachmentRow = Selectable<RequestAttachmentTable>;
 export type RequestAppealRow = Selectable<RequestAppealTable>;
 export type ClosedReportRow = Selectable<ClosedReportTable>;
+export type VocabularyTermRow = Selectable<VocabularyTermTable>;
+export type PublicationRow = Selectable<PublicationTable>;
+export type PublicationVersionRow = Selectable<PublicationVersionTable>;
+export type PublicationReviewRow = Selectable<PublicationReviewTable>;
+export type PublicationAttachmentRow = Selectable<PublicationAttachmentTable>;
+export type PublicationEventRow = Selectable<PublicationEventTable>;
+export type RegisterImportRow = Selectable<RegisterImportTable>;
+export type RegisterFigureRow = Selectable<RegisterFigureTable>;
