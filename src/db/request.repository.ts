@@ -192,7 +192,10 @@ export async function listOpenRequestRows(
   db: Kysely<Database>, agencyIds: 'all' | readonly string[], statuses: readonly RequestStatus[], assigneeId?: string,
 ): Promise<WorklistRow[]> {
   if ((agencyIds !== 'all' && agencyIds.length === 0) || statuses.length === 0) return [];
-  let q = db.selectFrom('disclosure_request').select([...worklistColumns]).where('status', 'in', statuses);
+  let q = db
+    .selectFrom('disclosure_request')
+    .select([...worklistColumns.filter((c) => c !== 'description'), sql<string>`substr(description, 1, 120)`.as('description')])
+    .where('status', 'in', statuses);
   if (agencyIds !== 'all') q = q.where('agency_id', 'in', agencyIds);
   if (assigneeId) q = q.where('assignee_id', '=', assigneeId);
   return q.execute();

@@ -16,6 +16,7 @@ import { insertRequestEvent } from '../../db/request-event.repository.js';
 import { findRequestByIntakeKey, findRequestRow, insertRequest, nextReference, toDisclosureRequest } from '../../db/request.repository.js';
 import type { DisclosureRequestRow } from '../../db/schema.js';
 import { requireAgencyAccess, requireRole, type Principal } from '../authorization.js';
+import type { Calendar } from '../../core/calendar/calendar.js';
 import { loadCalendar } from '../calendar.service.js';
 import type { ServiceDeps } from '../deps.js';
 import { withTransaction, type Actor } from '../with-transaction.js';
@@ -59,7 +60,7 @@ interface NewRequest {
 
 /** Inserts a request with its first events inside the caller's transaction. */
 export async function insertNewRequest(
-  deps: ServiceDeps, trx: ServiceDeps['db'], actor: Actor, at: string, n: NewRequest, calendar: Awaited<ReturnType<typeof loadCalendar>>,
+  deps: ServiceDeps, trx: ServiceDeps['db'], actor: Actor, at: string, n: NewRequest, calendar: Calendar | null,
 ): Promise<DisclosureRequestRow> {
   const id = randomUUID();
   const reference = await nextReference(trx, Number(n.arrivedOn.slice(0, 4)));
@@ -73,7 +74,8 @@ export async function insertNewRequest(
     statusAfter: status, data: p.data,
   }));
   const clockEvents = toClockEvents(events);
-  const replyBy = n.receivedOn ? computeRequestClock(clockEvents, calendar, deps.clock.today()).replyBy : null;
+  if (n.receivedOn && !calendar) throw new Error('insertNewRequest: a received request needs the calendar');
+  const replyBy = n.receivedOn && calendar ? computeRequestClock(clockEvents, calendar, deps.clock.today()).replyBy : null;
   await insertRequest(trx, {
     id, agencyId: n.agencyId, reference, status, channel: n.channel, oral: n.oral, arrivedAt: n.arrivedAt, arrivedOn: n.arrivedOn,
     receivedOn: n.receivedOn, applicant: n.intake.applicant, description: n.intake.description, documentNumber: n.intake.documentNumber,
@@ -104,13 +106,12 @@ export async function submitPortalRequest(
   const first = await replay();
   if (first) return first;
   if (!(await findAgencyById(deps.db, input.agencyId))) throw new AppError('NOT_FOUND', { what: '所选机关' });
-  const calendar = await loadCalendar(deps);
   try {
     const row = await withTransaction(deps, applicantActor, async (trx, audit) => {
       const r = await insertNewRequest(deps, trx, applicantActor, audit.at, {
         agencyId: input.agencyId, intake, channel: 'internet', oral: false, arrivedOn: today, arrivedAt: audit.at, receivedOn: null,
         intakeKey: key, trackingCode: code,
-      }, calendar);
+      }, null);
       await audit.record({ action: 'request.submit', entityType: 'request', entityId: r.id, agencyId: r.agency_id, requestId: r.id, after: { reference: r.reference, status: r.status, channel: 'internet' } });
       return r;
     });
@@ -163,7 +164,7 @@ export async function createStaffRequest(deps: ServiceDeps, principal: Principal
   const first = await replay();
   if (first) return first;
   if (!(await findAgencyById(deps.db, input.agencyId))) throw new AppError('NOT_FOUND', { what: '该机关' });
-  const calendar = await loadCalendar(deps);
+  const calendar = receivedOn ? await loadCalendar(deps) : null;
   const code = randomTrackingCode();
   const arrivedAt = arrivedOn === today ? deps.clock.now().toISOString() : new Date(`${arrivedOn}T09:00:00+08:00`).toISOString();
   try {

@@ -20,7 +20,7 @@ import { canAccessAgency, visibleAgencyIds, type Principal } from '../authorizat
 import { loadCalendar } from '../calendar.service.js';
 import type { ServiceDeps } from '../deps.js';
 import { policyOf } from './request-action.js';
-import { toClockView, toListItem, type ClockView, type RequestListItem } from './views.js';
+import { clockFlags, toClockView, toListItem, type ClockView, type RequestListItem } from './views.js';
 
 /** Working days left at or below which an open request is flagged "due soon". */
 export const dueSoonWorkdays = 3;
@@ -153,12 +153,13 @@ export async function getWorklist(deps: ServiceDeps, principal: Principal, q: Wo
   const all: WorklistItem[] = rows.map((r) => {
     const item = toListItem(r);
     if (r.received_on === null) return { ...item, clock: null, dueOn: r.arrived_on, flags: ['unconfirmed'] };
-    const c = toClockView(computeRequestClock(JSON.parse(r.clock_events) as ClockEvent[], calendar, today), dueSoonWorkdays);
-    const flags: WorklistFlag[] = c.overdue ? ['overdue'] : c.dueSoon ? ['dueSoon'] : [];
+    const c = computeRequestClock(JSON.parse(r.clock_events) as ClockEvent[], calendar, today);
+    const { dueSoon, nextDueOn } = clockFlags(c, dueSoonWorkdays);
+    const flags: WorklistFlag[] = c.overdue ? ['overdue'] : dueSoon ? ['dueSoon'] : [];
     return {
       ...item,
-      clock: { status: c.status, replyBy: c.replyBy, workdaysLeft: c.workdaysLeft, overdue: c.overdue, overdueWorkdays: c.overdueWorkdays, dueSoon: c.dueSoon, nextDueOn: c.nextDueOn, provisional: c.provisional, clarifyBy: c.clarifyBy },
-      dueOn: c.nextDueOn,
+      clock: { status: c.status, replyBy: c.replyBy, workdaysLeft: c.workdaysLeft, overdue: c.overdue, overdueWorkdays: c.overdueWorkdays, dueSoon, nextDueOn, provisional: c.provisional, clarifyBy: c.clarifyBy },
+      dueOn: nextDueOn,
       flags,
     };
   });

@@ -91,13 +91,15 @@ export type ClockView = Omit<RequestClock, 'findings'> & {
   readonly nextDueOn: string | null;
 };
 
-export function toClockView(c: RequestClock, dueSoonWorkdays: number): ClockView {
+/** The flags of a clock: due soon, and the most pressing date. */
+export function clockFlags(c: RequestClock, dueSoonWorkdays: number): { dueSoon: boolean; nextDueOn: string | null } {
   const open = c.status === 'running' || c.status === 'paused' || c.status === 'awaitingClarification';
-  const nextDueOn = !open ? null : c.status === 'awaitingClarification' ? c.clarificationAnswerDueOn : c.replyBy;
   return {
-    ...c,
-    findings: c.findings.map(findingView),
     dueSoon: open && !c.overdue && c.workdaysLeft !== null && c.workdaysLeft <= dueSoonWorkdays,
-    nextDueOn,
+    nextDueOn: !open ? null : c.status === 'awaitingClarification' ? c.clarificationAnswerDueOn : c.replyBy,
   };
+}
+
+export function toClockView(c: RequestClock, dueSoonWorkdays: number): ClockView {
+  return { ...c, findings: c.findings.map(findingView), ...clockFlags(c, dueSoonWorkdays) };
 }
