@@ -19,6 +19,7 @@ import type { AccountDeps } from '../deps.js';
 import { getSetting, setSetting } from '../settings.service.js';
 import { demoAccounts, randomDemoPassword } from './accounts.js';
 import { demoDistrict } from './district.js';
+import { requestsDemoStep } from './requests-step.js';
 
 export { demoAgencyNames } from './district.js';
 
@@ -83,7 +84,7 @@ export const accountsDemoStep: DemoStep = {
 };
 
 /** The steps, in order. Add yours here. */
-export const demoSteps: DemoStep[] = [agenciesDemoStep, accountsDemoStep];
+export const demoSteps: DemoStep[] = [agenciesDemoStep, accountsDemoStep, requestsDemoStep];
 
 export interface DemoResult {
   readonly createdAccounts: readonly DemoAccount[];
