@@ -20,6 +20,8 @@ export interface Config {
   readonly chromiumPath: string;
   /** Fill an empty database with the demo district on start. */
   readonly demo: boolean;
+  /** NO_COLOR (https://no-color.org): never colour terminal output. */
+  readonly noColor: boolean;
   /** Behind a TLS-terminating proxy: mark cookies Secure. */
   readonly secureCookies: boolean;
   /** Demo staff accounts get this password instead of a random one (GONGKAI_DEMO_PASSWORD). */
@@ -121,6 +123,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     demo: bool('GONGKAI_DEMO', true),
     secureCookies: bool('SECURE_COOKIES', false),
+    noColor: Boolean(env.NO_COLOR),
     demoPassword,
     auth: {
       lockoutThreshold: int('LOGIN_LOCKOUT_ATTEMPTS', 5, 1, 100),

@@ -11,7 +11,7 @@ import { findingMessages } from '../src/core/messages.zh-CN.js';
 
 const root = join(import.meta.dirname, '..');
 const errorsDoc = readFileSync(join(root, 'docs', 'errors.md'), 'utf8');
-const documented = new Set([...errorsDoc.matchAll(/^\|\s*`([A-Z0-9_-]+)`/gm)].map((m) => m[1]));
+const documented = new Set([...errorsDoc.matchAll(/^\|\s*`([A-Z0-9_-]+)`/gm)].map((m) => m[1] ?? ''));
 
 describe('docs/errors.md', () => {
   it('has a row for every finding code', () => {

@@ -42,7 +42,7 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
         const bytes = await readInputFile(opts.previous, maxBytes);
         previous = await readPreviousReport({ bytes, filename: opts.previous === STDIN ? undefined : opts.previous });
       }
-      const style = { color: Boolean(ctx.stdout.isTTY) };
+      const style = { color: Boolean(ctx.stdout.isTTY) && !ctx.config().noColor };
       const progress = createProgress(ctx.stderr, files.length);
       const tally = { ok: 0, errors: 0, unreadable: 0 };
       try {

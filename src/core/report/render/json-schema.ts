@@ -20,7 +20,21 @@ const rowsOf = (table: TableSpec): Record<string, Schema> =>
 
 function tablesSchema(format: FormatId): Schema {
   const spec = specFor(format);
-  const table3 = { ...closedObject(rowsOf(spec.tables.table3)), description: `表三：行键 → 7 个数（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）；${format}年格式` };
+  const table3Base = closedObject(rowsOf(spec.tables.table3));
+  const table3 = {
+    ...table3Base,
+    // 2019: the single （六）其他处理 row is `other`, repeated as `other_other` (with the two other
+    // 2021 sub-rows null) for comparison with 2021 reports — optional, so older JSON stays valid.
+    ...(format === '2019' && {
+      properties: {
+        ...(table3Base.properties as Schema),
+        other_noSupplement: { type: 'null' },
+        other_noFee: { type: 'null' },
+        other_other: rowOrNull(spec.tables.table3.columns.length),
+      },
+    }),
+    description: `表三：行键 → 7 个数（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）；${format}年格式`,
+  };
   const table4 = { ...row(spec.tables.table4.columns.length), description: '表四：15 个数（行政复议 维持/纠正/其他/尚未审结/总计，未经复议直接起诉 ×5，复议后起诉 ×5）' };
   if (format === '2019') {
     return closedObject({
