@@ -88,7 +88,8 @@ h1 { font-family: "Noto Serif CJK SC", "SimSun", serif; font-size: 22pt; font-we
 .ref { text-align: center; margin: 0 0 18pt; }
 p { margin: 0; text-align: justify; }
 .para { text-indent: 2em; }
-.sign { text-align: right; margin-top: 28pt; }
+.sign { margin-top: 28pt; }
+.sign p { text-align: right; }
 .draft { text-align: right; color: #c00000; font-family: sans-serif; font-size: 14pt; }
 </style></head><body>
 ${l.draft ? '<p class="draft">草稿（未发出）</p>' : ''}
