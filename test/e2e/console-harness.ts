@@ -1,0 +1,158 @@
+/**
+ * Browser tests of the staff console: a real server (createTestApp on an in-memory SQLite database,
+ * listening on a free port) serving the built console, Debian Chromium through playwright-core,
+ * and axe-core. The console bundle is rebuilt first when its sources (src/console, src/core) are
+ * newer than dist/console, holding /tmp/gk-build.lock exclusively (as `npm run build` users do);
+ * while the tests run the lock is held shared, so no build empties dist/ under the browser.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { sqliteTestDatabase } from '../support/databases.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { launchBrowser } from '../support/browser.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+const buildLock = '/tmp/gk-build.lock';
+
+/** True when dist/console was built after the last change to its sources (src/console, src/core). */
+export function consoleBuildIsFresh(): boolean {
+  const out = join(root, 'dist', 'console', 'index.html');
+  if (!existsSync(out)) return false;
+  const built = statSync(out).mtimeMs;
+  const newer = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((e) => {
+      const p = join(dir, e.name);
+      return e.isDirectory() ? newer(p) : statSync(p).mtimeMs > built;
+    });
+  return !['src/console', 'src/core'].some((d) => newer(join(root, d)));
+}
+
+/** Builds the console bundle (production) while holding the build lock exclusively. */
+function buildConsole(): void {
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync('flock', [buildLock, process.execPath, vite, 'build', '--config', 'src/console/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (r.status !== 0) throw new Error(`console build failed (${r.status ?? r.signal})`);
+}
+
+/**
+ * Holds the build lock shared until the returned function is called, so no build (which empties
+ * dist/) runs while the browser loads the console. The holder is a `flock -s … cat` child reading
+ * our stdin pipe: it also lets go if this process dies.
+ */
+async function holdBuildLockShared(): Promise<() => Promise<void>> {
+  const child = spawn('flock', ['-s', buildLock, 'sh', '-c', 'echo locked; exec cat >/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`could not take ${buildLock} (exit ${code})`)));
+  });
+  // wait for the holder to exit: the caller may block the event loop next (spawnSync of a build)
+  return async () => {
+    child.stdin.destroy();
+    await exited;
+  };
+}
+
+/** Makes sure a fresh console bundle exists and stays in place until release() is called. */
+export async function useFreshConsoleBuild(): Promise<() => Promise<void>> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const release = await holdBuildLockShared();
+    if (consoleBuildIsFresh()) return release;
+    await release();
+    buildConsole();
+  }
+  throw new Error('the console bundle stays stale after building it (clock skew?)');
+}
+
+export interface ConsoleServer {
+  readonly t: TestApp;
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  /** A fresh browser context (own cookies) with a page open on /console/. */
+  open(path?: string): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export async function startConsoleServer(arrange?: (t: TestApp) => Promise<void>): Promise<ConsoleServer> {
+  const releaseBuild = await useFreshConsoleBuild();
+  const cleanups: (() => Promise<unknown>)[] = [releaseBuild];
+  const cleanup = async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  };
+  try {
+    const db = await sqliteTestDatabase.create();
+    cleanups.push(() => db.close());
+    const t = await createTestApp({ db });
+    cleanups.push(() => t.close());
+    await arrange?.(t);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('server has no port');
+    const baseUrl = `http://127.0.0.1:${address.port}`;
+    const browser = await launchBrowser();
+    cleanups.push(() => browser.close());
+    return {
+      t,
+      baseUrl,
+      browser,
+      open: async (path = '/console/') => {
+        const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+        cleanups.push(() => context.close());
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        await page.goto(`${baseUrl}${path}`);
+        return { context, page };
+      },
+      close: cleanup,
+    };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}
+
+/** Signs in through the login screen and waits for the console frame. */
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+}
+
+/** Picks an option of an antd Select the way a keyboard user does: type to filter, Enter to choose. */
+export async function choose(combobox: Locator, text: string): Promise<void> {
+  await combobox.click();
+  await combobox.fill(text);
+  await combobox.press('Enter');
+}
+
+export interface AxeViolation { id: string; impact: string | null; help: string; nodes: string[] }
+
+/**
+ * Runs axe-core on the page (the source is evaluated in the page, so the CSP's script-src 'self' is
+ * not in the way) and returns the serious and critical violations.
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate('typeof window.axe');
+  if (loaded === 'undefined') {
+    await page.evaluate(readFileSync(axeSource, 'utf8'));
+  }
+  const result = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ') + ' ' + n.html.slice(0, 160)) })))`,
+  )) as AxeViolation[];
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  expect(violations, `axe on ${screen}`).toEqual([]);
+}
