@@ -43,6 +43,7 @@ export const appErrors = {
   PASSWORD_WEAK: { status: 422, message: (p) => `密码强度不足：${v(p.reason)}` },
   CONFLICT: { status: 409, message: (p) => `操作与现有数据冲突${p.detail ? `：${v(p.detail)}` : ''}` },
   WRONG_STATE: { status: 409, message: (p) => `当前状态下不能进行此操作${p.detail ? `：${v(p.detail)}` : ''}` },
+  REVIEW_REQUIRED: { status: 409, message: (p) => `未经保密审查和发布审查同意，不得发布${p.detail ? `：${v(p.detail)}` : ''}` },
   BACKUP_UNSUPPORTED: {
     status: 400,
     message: () => '备份命令只适用于内置 SQLite 数据库；PostgreSQL 请使用 pg_dump（例如 pg_dump -Fc "$DATABASE_URL" > gongkai.dump）',

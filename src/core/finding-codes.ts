@@ -42,5 +42,11 @@ export type FeeFindingCode = (typeof feeFindingCodes)[number];
 export const recordsFindingCodes = ['T3-CASES', 'T4-CASES'] as const;
 export type RecordsFindingCode = (typeof recordsFindingCodes)[number];
 
-export const allFindingCodes = [...reportFindingCodes, ...calendarFindingCodes, ...clockFindingCodes, ...feeFindingCodes, ...recordsFindingCodes] as const;
-export type FindingCode = ReportFindingCode | CalendarFindingCode | ClockFindingCode | FeeFindingCode | RecordsFindingCode;
+/** Table-二 registers: importing decision counts and fee amounts from a spreadsheet (rules.md §1.4). */
+export const registerFindingCodes = [
+  'REG-FORMAT', 'REG-EMPTY', 'REG-AGENCY', 'REG-YEAR', 'REG-KIND', 'REG-NUMBER', 'REG-FIELD', 'REG-DUPLICATE', 'REG-CLOSED', 'REG-UNIT',
+] as const;
+export type RegisterFindingCode = (typeof registerFindingCodes)[number];
+
+export const allFindingCodes = [...reportFindingCodes, ...calendarFindingCodes, ...clockFindingCodes, ...feeFindingCodes, ...recordsFindingCodes, ...registerFindingCodes] as const;
+export type FindingCode = ReportFindingCode | CalendarFindingCode | ClockFindingCode | FeeFindingCode | RecordsFindingCode | RegisterFindingCode;

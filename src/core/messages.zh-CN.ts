@@ -6,6 +6,7 @@ import { calendarMessages } from './calendar/messages.zh-CN.js';
 import { clockMessages } from './requests/messages.zh-CN.js';
 import { feeMessages } from './fees/messages.zh-CN.js';
 import { recordsMessages } from './report/records-messages.zh-CN.js';
+import { registerMessages } from './publications/messages.zh-CN.js';
 
 export const findingMessages: { readonly [C in FindingCode]: (p: Params) => string } = {
   ...reportMessages,
@@ -13,6 +14,7 @@ export const findingMessages: { readonly [C in FindingCode]: (p: Params) => stri
   ...clockMessages,
   ...feeMessages,
   ...recordsMessages,
+  ...registerMessages,
 };
 
 export const severityLabels = { error: '错误', warning: '警告', info: '提示' } as const;
