@@ -12,6 +12,7 @@ import { logFacts, toClockEvents, type RequestEvent, type RequestEventData, type
 import { defaultRequestPolicy, type RequestPolicy } from '../../core/requests/policy.js';
 import type { DisclosureRequest } from '../../core/requests/request.js';
 import { actionRoles, checkAction, statusAfter, type ActionContext, type RequestAction, type RequestStatus } from '../../core/requests/states.js';
+import { isUniqueViolation } from '../../db/constraint-errors.js';
 import { findOpenReplyLetter } from '../../db/request-letter.repository.js';
 import { findRequestRow, toDisclosureRequest, updateRequestIfVersion, type RequestPatch } from '../../db/request.repository.js';
 import { insertRequestEvent, listRequestEventRows } from '../../db/request-event.repository.js';
@@ -21,6 +22,8 @@ import { canAccessAgency, requireRole, type Principal } from '../authorization.j
 import { loadCalendar } from '../calendar.service.js';
 import type { ServiceDeps } from '../deps.js';
 import { withTransaction, type Actor, type Audit } from '../with-transaction.js';
+
+const conflict = (cause?: unknown) => new AppError('CONFLICT', { detail: '该申请已被他人修改，请刷新后重试' }, cause === undefined ? undefined : { cause });
 
 /** Services may carry an installation's request policy (defaults in core/requests/policy.ts). */
 export type RequestDeps = ServiceDeps & { readonly requestPolicy?: RequestPolicy };
@@ -101,7 +104,7 @@ export async function runRequestAction(
   return withTransaction(deps, actor, async (trx, audit) => {
     const row = await findRequestRow(trx, requestId);
     if (!row || (principal && !canAccessAgency(principal, row.agency_id))) throw new AppError('NOT_FOUND', { what: '该申请' });
-    if (Number(row.version) !== input.version) throw new AppError('CONFLICT', { detail: '该申请已被他人修改，请刷新后重试' });
+    if (Number(row.version) !== input.version) throw conflict();
     const events = await listRequestEventRows(trx, requestId);
     const facts = logFacts(events);
     const status = row.status as RequestStatus;
@@ -125,12 +128,16 @@ export async function runRequestAction(
       seq: events.length + i + 1, kind: p.kind, on: p.on ?? on, at: audit.at, actorId: actor.userId, actorName: actor.name,
       statusBefore: i === 0 ? status : next, statusAfter: next, data: p.data ?? {},
     }));
-    for (const e of appended) await insertRequestEvent(trx, requestId, e);
     const clockEvents = toClockEvents([...events, ...appended]);
     const after = computeRequestClock(clockEvents, calendar, today);
     const patch: RequestPatch = { ...planned.patch, status: next, clock_events: JSON.stringify(clockEvents), reply_by: after.replyBy, updated_at: audit.at };
-    if (!(await updateRequestIfVersion(trx, requestId, input.version, patch))) {
-      throw new AppError('CONFLICT', { detail: '该申请已被他人修改，请刷新后重试' });
+    // the versioned update first: a concurrent writer (PostgreSQL) waits on the row lock here and then finds another version
+    if (!(await updateRequestIfVersion(trx, requestId, input.version, patch))) throw conflict();
+    try {
+      for (const e of appended) await insertRequestEvent(trx, requestId, e);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict(err);
+      throw err;
     }
     const saved = await findRequestRow(trx, requestId);
     if (!saved) throw new Error(`request ${requestId} vanished inside its own transaction`);

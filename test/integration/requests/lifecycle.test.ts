@@ -189,3 +189,28 @@ describe.each(testDatabases)('request lifecycle on $name', (target) => {
     expect(r).toMatchObject({ status: 'voided', outcome: null, repliedOn: null });
   });
 });
+
+describe.each(testDatabases)('concurrent actions on $name', (target) => {
+  it('two actions on the same version: one wins, the other is CONFLICT, nothing half-written', async () => {
+    const handle = await target.create();
+    try {
+      const deps = testServiceDeps(handle);
+      const f = await seedAccessFixture(deps);
+      const handler = await principalOfRole(deps, f, 'handler');
+      const { request } = await enterRequest(deps, handler, f.agencies.ownAgency);
+      const results = await Promise.allSettled([
+        handling.requestReason(deps, handler, request.id, { version: 1, text: '一' }),
+        routing.withdrawRequest(deps, handler, request.id, { version: 1, reason: '二' }),
+        handling.sendConsultation(deps, handler, request.id, { version: 1, party: 'thirdParty', addressee: '三' }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect((r.reason as AppError).code).toBe('CONFLICT');
+      const events = await handle.db.selectFrom('request_event').select('seq').where('request_id', '=', request.id).execute();
+      expect(events.map((e) => Number(e.seq)).sort()).toEqual([1, 2, 3]);
+      const row = await handle.db.selectFrom('disclosure_request').select('version').where('id', '=', request.id).executeTakeFirstOrThrow();
+      expect(Number(row.version)).toBe(2);
+    } finally {
+      await handle.close();
+    }
+  });
+});
