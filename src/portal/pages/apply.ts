@@ -46,7 +46,7 @@ ${errorSummary(e)}
   </fieldset>
   <fieldset>
     <legend>申请人信息</legend>
-    ${radioGroup({ name: 'applicantKind', legend: '申请人类型', required: true }, applicantKinds.map((k) => ({ value: k, label: k === 'naturalPerson' ? '自然人' : `法人或其他组织：${applicantKindLabels[k]}` })), v, e)}
+    ${radioGroup({ name: 'applicantKind', legend: '申请人类型', required: true }, applicantKinds.map((k) => ({ value: k, label: k === 'naturalPerson' ? '自然人' : `法人或其他组织：${k === 'other' ? '其他' : applicantKindLabels[k]}` })), v, e)}
     ${field({ name: 'name', label: '姓名或者名称', required: true, autocomplete: 'name', maxlength: intakeLimits.name }, v, e)}
     ${selectField({ name: 'idType', label: '身份证明类型', required: true, hint: '自然人填写个人证件；法人或其他组织填写统一社会信用代码' }, idDocumentTypes.map((t) => ({ value: t, label: idDocumentLabels[t] })), v, e)}
     ${field({ name: 'idNumber', label: '证件号码', required: true, maxlength: intakeLimits.idNumber, hint: '居民身份证号码将校验最后一位校验码' }, v, e)}
