@@ -43,8 +43,13 @@ export interface PageInput {
 
 export const defaultNav: readonly NavItem[] = [
   { href: '/', label: '首页' },
+  { href: '/apply', label: '申请公开' },
+  { href: '/track', label: '申请查询' },
   { href: '/check', label: '年度报告检查' },
 ];
+
+/** The site navigation with the current page marked (aria-current). */
+export const navFor = (current: string): NavItem[] => defaultNav.map((n) => ({ ...n, current: n.href === current }));
 
 export function renderPage(input: PageInput): string {
   const nav = input.nav ?? defaultNav;

@@ -5,11 +5,11 @@
 import { applicantKindLabels, applicantKinds, wantedDeliveries, wantedDeliveryLabels, wantedFormLabels, wantedForms } from '../../core/requests/request.js';
 import { idDocumentLabels, idDocumentTypes } from '../../core/people/id-documents.js';
 import { intakeLimits } from '../../core/requests/intake.js';
-import { defaultNav, html, renderPage, type NavItem } from '../layout.js';
+import { html, navFor, renderPage, type NavItem } from '../layout.js';
 import { errorSummary, field, radioGroup, selectField, stylesheet, type Errors, type Values } from './request-form-parts.js';
 
 export const requestNav = (current: '/apply' | '/track'): NavItem[] =>
-  [...defaultNav, { href: '/apply', label: '申请公开' }, { href: '/track', label: '申请查询' }].map((n) => ({ ...n, current: n.href === current }));
+  navFor(current);
 
 export interface AgencyOption {
   readonly id: string;
