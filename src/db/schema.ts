@@ -448,6 +448,60 @@ export interface RegisterFigureTable {
   updated_at: string;
 }
 
+/**
+ * The portal's search index (one row per published item, its version in force); id = rank key (day
+ * number of published_on × 1,000,000 + sequence). SQLite has the FTS5 table search_fts beside it
+ * (rowid = id); PostgreSQL has the tsv / tsv_words columns. See migration 2026_12_01_100000_create_search_index.
+ */
+export interface SearchDocumentTable {
+  id: number;
+  item_id: string;
+  version_id: Generated<string>;
+  agency_id: string;
+  agency_path: string;
+  title: string;
+  title_key: string;
+  document_number: Generated<string>;
+  document_number_key: Generated<string>;
+  index_number: Generated<string>;
+  publisher: Generated<string>;
+  topic: Generated<string>;
+  genre: Generated<string>;
+  article20_item: number | null;
+  validity: Generated<string>;
+  year: number;
+  written_on: string | null;
+  published_on: string;
+  summary: Generated<string>;
+  body_text: Generated<string>;
+  attachment_count: Generated<number>;
+  indexed_at: string;
+}
+
+/** A configured group of interchangeable agency names (phrases: JSON array). */
+export interface SearchSynonymTable {
+  id: string;
+  phrases: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** Editable texts of an agency's 政府信息公开 column (key: guide.* paragraphs, system). */
+export interface PortalTextTable {
+  agency_id: string;
+  key: string;
+  body: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** Counters of the search index: 'version' (bumped by every index change), 'cursor' (last publication_event applied). */
+export interface SearchStateTable {
+  key: string;
+  value: number;
+  updated_at: string;
+}
+
 export interface Database {
   setting: SettingTable;
   audit_event: AuditEventTable;
@@ -472,6 +526,10 @@ export interface Database {
   publication_event: PublicationEventTable;
   register_import: RegisterImportTable;
   register_figure: RegisterFigureTable;
+  search_document: SearchDocumentTable;
+  search_synonym: SearchSynonymTable;
+  portal_text: PortalTextTable;
+  search_state: SearchStateTable;
 }
 
 export type AuditEventRow = AuditEventTable;
@@ -493,3 +551,5 @@ export type PublicationAttachmentRow = Selectable<PublicationAttachmentTable>;
 export type PublicationEventRow = Selectable<PublicationEventTable>;
 export type RegisterImportRow = Selectable<RegisterImportTable>;
 export type RegisterFigureRow = Selectable<RegisterFigureTable>;
+export type SearchDocumentRow = Selectable<SearchDocumentTable>;
+export type PortalTextRow = Selectable<PortalTextTable>;
