@@ -73,10 +73,12 @@ describe('the review gate', () => {
 
   it('keeps authors from reviewing their own version (configurable) and records state after reviews', () => {
     const version = { id: 'v', status: 'submitted' as const, reviewRound: 1, createdBy: 'u1', submittedBy: 'u1' };
-    expect(reviewRefusal(version, [], 'confidentiality', 'u1', defaultPublicationPolicy)).toContain('不能审查本人');
+    expect(reviewRefusal(version, [], 'confidentiality', 'u1', defaultPublicationPolicy)?.kind).toBe('duty');
+    expect(reviewRefusal(version, [], 'confidentiality', 'u4', defaultPublicationPolicy, ['u4'])?.reason).toContain('不能审查本人');
     expect(reviewRefusal(version, [], 'confidentiality', 'u1', { ...defaultPublicationPolicy, separationOfDuties: false })).toBeNull();
-    expect(reviewRefusal(version, [review({ id: 'c', reviewerId: 'u2' })], 'confidentiality', 'u3', defaultPublicationPolicy)).toContain('已有意见');
-    expect(reviewRefusal(version, [review({ id: 'c', reviewerId: 'u2' })], 'release', 'u2', { ...defaultPublicationPolicy, distinctReviewers: true })).toContain('不同人员');
+    expect(reviewRefusal(version, [review({ id: 'c', reviewerId: 'u2' })], 'confidentiality', 'u3', defaultPublicationPolicy)).toMatchObject({ kind: 'state', reason: expect.stringContaining('已有意见') });
+    expect(reviewRefusal(version, [review({ id: 'c', reviewerId: 'u2' })], 'release', 'u2', { ...defaultPublicationPolicy, distinctReviewers: true })?.reason).toContain('不同人员');
+    expect(reviewRefusal({ ...version, status: 'draft' }, [], 'release', 'u2', defaultPublicationPolicy)?.kind).toBe('state');
     expect(statusAfterReview({ confidentiality: { decision: 'approved' } })).toBe('submitted');
     expect(statusAfterReview({ confidentiality: { decision: 'approved' }, release: { decision: 'approved' } })).toBe('approved');
     expect(statusAfterReview({ release: { decision: 'rejected' } })).toBe('draft');

@@ -48,6 +48,9 @@ export const authorRoles: readonly Role[] = ['handler', 'head', 'admin'];
 export const reviewerRolesOf = (policy: PublicationPolicy): readonly Role[] =>
   [...new Set<Role>([...policy.reviewerRoles.filter((r) => r !== 'supervisor'), 'admin'])];
 
+/** Events whose actor counts as an author of the version (separation of duties). */
+export const authorEvents: readonly string[] = ['created', 'edited', 'changeStarted', 'attachmentAdded', 'attachmentRemoved', 'submitted'];
+
 /** Versions still being worked on (at most one per publication). */
 export const openVersionStatuses: readonly VersionStatus[] = ['draft', 'submitted', 'approved'];
 
@@ -74,23 +77,30 @@ export function currentReviews(version: Pick<PublicationVersion, 'id' | 'reviewR
   return out;
 }
 
+/** Why a review may not be recorded: the version's state, or the separation of duties. */
+export interface ReviewRefusal {
+  readonly kind: 'state' | 'duty';
+  readonly reason: string;
+}
+
 /**
- * Why this principal may not record this review now (null = may).
+ * Why this reviewer may not record this review now (null = may).
  * @param reviewer the user id of the reviewer (null = the system).
+ * @param authors users who created, edited or submitted the version (besides createdBy/submittedBy).
  */
 export function reviewRefusal(
   version: Pick<PublicationVersion, 'id' | 'status' | 'reviewRound' | 'createdBy' | 'submittedBy'>,
-  reviews: readonly Review[], kind: ReviewKind, reviewer: string | null, policy: PublicationPolicy,
-): string | null {
-  if (version.status !== 'submitted') return '只有已提交审查的版本可以审查';
+  reviews: readonly Review[], kind: ReviewKind, reviewer: string | null, policy: PublicationPolicy, authors: readonly string[] = [],
+): ReviewRefusal | null {
+  if (version.status !== 'submitted') return { kind: 'state', reason: '只有已提交审查的版本可以审查' };
   const current = currentReviews(version, reviews);
-  if (current[kind]) return `本轮${reviewKindLabels[kind]}已有意见`;
-  if (policy.separationOfDuties && reviewer !== null && (reviewer === version.createdBy || reviewer === version.submittedBy)) {
-    return '起草或提交该版本的人员不能审查本人的稿件（审查与起草分离）';
+  if (current[kind]) return { kind: 'state', reason: `本轮${reviewKindLabels[kind]}已有意见` };
+  if (policy.separationOfDuties && reviewer !== null && (reviewer === version.createdBy || reviewer === version.submittedBy || authors.includes(reviewer))) {
+    return { kind: 'duty', reason: '起草、修改或提交该版本的人员不能审查本人的稿件（审查与起草分离）' };
   }
   const other = current[kind === 'confidentiality' ? 'release' : 'confidentiality'];
   if (policy.distinctReviewers && reviewer !== null && other && other.reviewerId === reviewer) {
-    return '保密审查和发布审查应由不同人员进行';
+    return { kind: 'duty', reason: '保密审查和发布审查应由不同人员进行' };
   }
   return null;
 }
