@@ -225,7 +225,7 @@ async function handle(c: HistoryContext, e: HistoryRequest, start: DisclosureReq
     });
     return;
   }
-  if (end < 0.085) return; // left in progress
+  if (end < 0.08) return; // left in progress
 
   await sim.after(between(rand, 2, 25));
   let basis = pickReplyBasis(rand);
@@ -246,10 +246,10 @@ async function handle(c: HistoryContext, e: HistoryRequest, start: DisclosureReq
       await sim.after(between(rand, 1, 2));
       r = await act(c, 'submitReply', () => submitReply(c.deps, p(), r.id, v()));
     }
-    if (rand() < 0.02) return; // awaiting approval
+    if (rand() < 0.005) return; // awaiting approval
     await sim.after(between(rand, 0, 2));
     r = await act(c, 'approveReply', () => approveReply(c.deps, head(), r.id, v()));
-    if (rand() < 0.02) return; // approved, not yet issued
+    if (rand() < 0.005) return; // approved, not yet issued
     await sim.after(between(rand, 0, 2));
   }
   r = await act(c, 'issueReply', () => issueReply(c.deps, p(), r.id, v()));
