@@ -1,6 +1,6 @@
 /** The console's top level: the login screen, or the frame with the screen the location names. */
 import { Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { ConsoleLayout } from './layout/console-layout.js';
 import { canSee, screens, type ScreenDef } from './nav.js';
 import { AccountPage } from './pages/account-page.js';
@@ -8,7 +8,14 @@ import { AgenciesPage } from './pages/agencies-page.js';
 import { AuditPage } from './pages/audit-page.js';
 import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
+import { IntakePage } from './pages/requests/intake-page.js';
+import { RequestPage } from './pages/requests/request-page.js';
+import { WorklistPage } from './pages/requests/worklist-page.js';
+import { ReportPage } from './pages/reports/report-page.js';
 import { UsersPage } from './pages/users-page.js';
+
+// ECharts is large: its screen loads on demand
+const ChartsPage = lazy(() => import('./pages/reports/charts-page.js'));
 import { Link, matchPath, pathOf, useLocation } from './router.js';
 import { useSessionControl, type Session } from './session.js';
 
@@ -21,6 +28,11 @@ const views: Readonly<Record<string, Render>> = {
   users: () => <UsersPage />,
   audit: () => <AuditPage />,
   account: () => <AccountPage />,
+  worklist: () => <WorklistPage />,
+  reports: () => <ReportPage />,
+  charts: () => <Suspense fallback={<Spin description="正在加载图表…" />}><ChartsPage /></Suspense>,
+  intake: () => <IntakePage />,
+  request: (p) => <RequestPage key={p.requestId} requestId={p.requestId!} />,
 };
 
 const notFound = (

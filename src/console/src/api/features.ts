@@ -6,13 +6,15 @@ import { api } from './client.js';
 
 export type Feature = 'requests' | 'intake' | 'reports' | 'publications' | 'calendar';
 
-/** A feature is on when every listed path (or one of the alternatives in an inner array) is in the document. */
-const needs: Readonly<Record<Feature, readonly (string | readonly string[])[]>> = {
-  requests: ['/api/requests', '/api/requests/{requestId}'],
-  intake: [['/api/requests/intake', '/api/requests']],
-  reports: [['/api/reports/compile', '/api/reports/{agencyId}/{year}', '/api/report-compile', '/api/reports']],
-  publications: ['/api/publications'],
-  calendar: [['/api/calendar', '/api/calendar/years']],
+type Has = (path: string, method?: string) => boolean;
+
+/** What each feature needs in the OpenAPI document (paths as OpenAPI writes them: {param}). */
+const needs: Readonly<Record<Feature, (has: Has) => boolean>> = {
+  requests: (has) => has('/api/requests/worklist') && has('/api/requests/{requestId}'),
+  intake: (has) => has('/api/requests', 'post'),
+  reports: (has) => has('/api/reports/{agencyId}/{year}') && has('/api/reports/{agencyId}/{year}/cells'),
+  publications: (has) => has('/api/publications'),
+  calendar: (has) => has('/api/calendar') || has('/api/calendar/years'),
 };
 
 export interface ApiFeatures {
@@ -31,7 +33,7 @@ export const featuresFrom = (doc: OpenApiDoc): ApiFeatures => {
   };
   return {
     hasPath,
-    has: (feature) => needs[feature].every((need) => (typeof need === 'string' ? hasPath(need) : need.some((p) => hasPath(p)))),
+    has: (feature) => needs[feature](hasPath),
   };
 };
 

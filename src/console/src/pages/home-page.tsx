@@ -7,14 +7,16 @@ import { formatInstant } from '../labels.js';
 import { canSee, screens } from '../nav.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
+import { WorklistSummary } from './requests/worklist-summary.js';
 
 export function HomePage() {
   const session = useSession();
-  const { me } = session;
+  const { me, features } = session;
   const shortcuts = screens.filter((s) => s.menu && s.key !== 'home' && canSee(s, session));
   const own = me.visibleAgencies.find((a) => a.id === me.user.agencyId);
   return (
     <Page title="工作台">
+      {features.has('requests') && <WorklistSummary />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>我的账号</h2>}>
