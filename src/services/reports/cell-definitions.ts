@@ -7,6 +7,7 @@ import { applicantKinds, type ApplicantKind } from '../../core/requests/request.
 import { specForYear, TABLE3_TOTAL_COLUMN } from '../../core/report/spec/index.js';
 import { specIndex } from '../../core/report/validate-labels.js';
 import { rowOutcomes } from '../../db/report.repository.js';
+import { table2Definition } from '../registers/table2.service.js';
 
 const appealKindText: { readonly [K in AppealKind]: string } = {
   review: '行政复议', suitDirect: '未经复议直接提起的行政诉讼', suitAfterReview: '经复议后提起的行政诉讼',
@@ -58,7 +59,7 @@ export interface CellDefinitions {
   readonly table3: Readonly<Record<string, string>>;
   /** Table-四 column → how it is counted. */
   readonly table4: readonly string[];
-  /** Table 二 (not compiled from records yet). */
+  /** Table 二: how it is compiled from the registers. */
   readonly table2: string;
 }
 
@@ -67,6 +68,6 @@ export function cellDefinitions(year: number): CellDefinitions {
   return {
     table3: Object.fromEntries(spec.tables.table3.rows.map((r) => [r.key, table3RowDefinition(r.key, year) ?? ''])),
     table4: spec.tables.table4.columns.map((_, i) => table4ColumnDefinition(i, year) ?? ''),
-    table2: '表二（主动公开）尚未由主动公开登记生成，暂按 0 填列',
+    table2: table2Definition(year),
   };
 }

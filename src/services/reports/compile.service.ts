@@ -1,6 +1,6 @@
 /**
- * The annual report of an agency compiled from its records (tables 三 and 四; 二 as 0s until the
- * proactive-disclosure registers exist), validated, with where each figure comes from. A closed year
+ * The annual report of an agency compiled from its records (tables 三 and 四; 二 from the
+ * proactive-disclosure registers, src/services/registers/table2.service.ts), validated, with where each figure comes from. A closed year
  * is served frozen (its figures as closed), checked against the records (T3-CASES, T4-CASES); every
  * year is checked against last year's closed figures (T3-CARRY, an error: both years were produced
  * by this system).
@@ -21,6 +21,7 @@ import { findClosure, type ReportClosure } from '../../db/report-closure.reposit
 import { loadAppealFacts, loadRequestFacts } from '../../db/report.repository.js';
 import type { Database } from '../../db/schema.js';
 import { listAgencies } from '../agencies.service.js';
+import { loadTable2Facts } from '../registers/table2.service.js';
 import { requireAgencyAccess, type Principal } from '../authorization.js';
 import { orderFindings } from '../check.service.js';
 import type { ServiceDeps } from '../deps.js';
@@ -40,8 +41,8 @@ export interface ClosureInfo {
 export interface ReportProvenance {
   /** records: counted from the requests and appeals now; frozen: as the year was closed. */
   readonly source: 'records' | 'frozen';
-  /** Table 二 is not compiled from records yet (the registers come with the publications work). */
-  readonly table2: 'none';
+  /** Table 二 is compiled from the registers (published 规章/规范性文件 and the entered or imported figures). */
+  readonly table2: 'registers';
   /** Last year's figures the carry-over was checked against (a closed year), or null. */
   readonly previous: { readonly year: number; readonly closedAt: string } | null;
   /** How each cell is counted. */
@@ -74,7 +75,8 @@ export function checkReportYear(year: number, today: string): number {
 export async function loadReportFacts(db: Kysely<Database>, agency: Pick<Agency, 'id' | 'name'>, year: number): Promise<{ facts: ReportFacts; unclassified: number }> {
   const requests = await loadRequestFacts(db, agency.id, year);
   const appeals = await loadAppealFacts(db, agency.id, year);
-  return { facts: { agency: agency.name, year, requests: requests.facts, appeals }, unclassified: requests.unclassified };
+  const table2 = await loadTable2Facts({ db }, agency.id, year);
+  return { facts: { agency: agency.name, year, requests: requests.facts, appeals, table2 }, unclassified: requests.unclassified };
 }
 
 const closureInfo = (c: ReportClosure): ClosureInfo => ({ id: c.id, closedAt: c.closedAt, closedBy: c.closedBy, closedByName: c.closedByName });
@@ -140,7 +142,7 @@ export async function buildAgencyReport(db: Kysely<Database>, agency: Pick<Agenc
     closure: closure ? closureInfo(closure) : null,
     provenance: {
       source: closure ? 'frozen' : 'records',
-      table2: 'none',
+      table2: 'registers',
       previous: previousClosure ? { year: previousClosure.year, closedAt: previousClosure.closedAt } : null,
       cells: cellDefinitions(year),
     },

@@ -12,6 +12,7 @@ import { listTable3CellRequests, listTable4CellAppeals } from '../../db/report.r
 import type { Principal } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { toListItem, type RequestListItem } from '../requests/views.js';
+import { table2CellRecords, type Table2CellRecords } from '../registers/table2.service.js';
 import { table3Column, table3RowDefinition, table4Column, table4ColumnDefinition } from './cell-definitions.js';
 import { agencyInReach, checkReportYear } from './compile.service.js';
 
@@ -40,6 +41,10 @@ export interface CellRecords {
   readonly requests: readonly RequestListItem[];
   /** Table 四: the cases counted. */
   readonly appeals: readonly Appeal[];
+  /** Table 二, 第二十条第（一）项: the published 规章/规范性文件 counted. */
+  readonly documents?: Table2CellRecords['documents'];
+  /** Table 二, other rows: the register figures behind the cell. */
+  readonly figures?: Table2CellRecords['figures'];
 }
 
 const invalid = (detail: string) => new AppError('REQUEST_INVALID', { detail });
@@ -77,5 +82,15 @@ export async function drillDown(deps: ServiceDeps, principal: Principal, agencyI
       total: found.total, requests: [], appeals: found.rows,
     };
   }
-  throw invalid('表二（主动公开）尚未由办理记录生成，没有可列出的记录');
+  if (q.table === 'table2') {
+    const found = await table2CellRecords(deps, principal, agency.id, year, q.row, q.column);
+    const row = index.table2.rowByKey.get(q.row);
+    const all = found.documents.length ? found.documents : found.figures;
+    return {
+      ...base, label: `表二“${row?.label ?? q.row}”行“${row?.columnLabels[q.column] ?? ''}”栏`, definition: found.definition,
+      total: all.length, requests: [], appeals: [],
+      documents: found.documents.slice(slice.offset, slice.offset + slice.limit), figures: found.figures,
+    };
+  }
+  throw invalid('未知的表');
 }

@@ -36,7 +36,7 @@ describe.each(testDatabases)('/api/reports on $name', (target) => {
       provenance: { cells: { table3: Record<string, string> } };
       findings: unknown;
     };
-    expect(body).toMatchObject({ agencyId: own, year: 2025, format: '2021', hasErrors: false, closure: null, provenance: { source: 'records', table2: 'none' } });
+    expect(body).toMatchObject({ agencyId: own, year: 2025, format: '2021', hasErrors: false, closure: null, provenance: { source: 'records', table2: 'registers' } });
     expect(body.tables.table3.newReceived).toEqual([1, 0, 0, 0, 0, 0, 1]);
     expect(body.tables.table3.carriedForward).toEqual([1, 0, 0, 0, 0, 0, 1]);
     expect(body.tables.table4).toHaveLength(15);

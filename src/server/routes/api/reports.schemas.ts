@@ -45,7 +45,7 @@ export const CompiledReportSchema = Type.Object({
   closure: Type.Union([ClosureInfoSchema, Type.Null()], { description: '年度已关闭时的关闭记录' }),
   provenance: Type.Object({
     source: Type.String({ description: 'records 按办理记录统计 · frozen 年度关闭时冻结的数字' }),
-    table2: Type.String({ description: 'none：表二尚未由主动公开登记生成（填 0）' }),
+    table2: Type.String({ description: 'registers：表二由主动公开登记生成（已发布的规章、规范性文件和登记、导入的数字）' }),
     previous: Type.Union([Type.Object({ year: Type.Integer(), closedAt: Type.String() }), Type.Null()], { description: '用于核对“上年结转”的上年度关闭记录' }),
     cells: Type.Object({
       table2: Type.String(),
@@ -82,6 +82,15 @@ export const CellRecordsSchema = Type.Object({
   pageSize: Type.Integer(),
   requests: Type.Array(RequestListItemSchema, { description: '表三：计入该单元格的申请（申请人信息已脱敏）' }),
   appeals: Type.Array(AppealSchema, { description: '表四：计入该单元格的案件' }),
+  documents: Type.Optional(Type.Array(Type.Object({
+    id: Type.String(), indexNumber: NullableString, title: Type.String(), documentNumber: Type.String(), docType: Type.String(),
+    writtenOn: NullableString, firstPublishedOn: NullableString, validity: Type.String(), validityEndedOn: NullableString,
+  }), { description: '表二第二十条第（一）项：计入该单元格的已发布规章、规范性文件' })),
+  figures: Type.Optional(Type.Array(Type.Object({
+    id: Type.String(), agencyId: Type.String(), year: Type.Integer(), kind: Type.String(), decisionCount: Type.Union([Type.Integer(), Type.Null()]),
+    itemCount: Type.Union([Type.Integer(), Type.Null()]), amountWan: NullableString, note: Type.String(), source: Type.String(),
+    importId: NullableString, updatedByName: Type.String(), updatedAt: Type.String(),
+  }), { description: '表二其他各行：该单元格所依据的登记数字' })),
 });
 
 export const ReopenBodySchema = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500, description: '重新打开的理由' }) }, { additionalProperties: false });
