@@ -33,15 +33,19 @@ export function filterFacets(filters: SearchFilters): string[] {
 // ---- SQLite FTS5 ----
 
 const ftsColumns: { readonly [S in MatchScope]: string } = { title: '{title meta}', all: '{title meta body}' };
-const ftsWordColumns: { readonly [S in MatchScope]: string } = { title: '{title_words}', all: '{title_words body_words}' };
 
 /** Tokens are letters/digits only; quotes are doubled anyway so a token can never end the string. */
 const ftsString = (tokens: readonly string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
-function ftsPhrase(p: QueryPhrase, scope: MatchScope): string {
-  const grams = `${ftsColumns[scope]}: ${ftsString(p.grams)}${p.prefix ? '*' : ''}`;
-  // the words phrase adds score where the segmentation agrees; it matches nothing the grams miss
-  return p.words.length > 0 ? `(${grams} OR ${ftsWordColumns[scope]}: ${ftsString(p.words)})` : grams;
+const ftsPhrase = (p: QueryPhrase, scope: MatchScope): string => `${ftsColumns[scope]}: ${ftsString(p.grams)}${p.prefix ? '*' : ''}`;
+
+/** Which word field the segmentation bonus looks at. */
+export type WordField = 'title' | 'body';
+
+/** The FTS5 expression "any term's words, as a phrase, in the word column of the field"; null without words. */
+export function fts5WordsMatch(query: SearchQuery, field: WordField): string | null {
+  const phrases = query.terms.flatMap((t) => t.alternatives).filter((a) => a.words.length > 0).map((a) => ftsString(a.words));
+  return phrases.length > 0 ? `{${field}_words}: (${phrases.join(' OR ')})` : null;
 }
 
 /** The FTS5 expression of the query's terms in a scope, with the filters as facet tokens; null when there is nothing to match. */
@@ -51,9 +55,6 @@ export function fts5Match(query: SearchQuery | null, scope: MatchScope, filters:
   if (facets.length > 0) parts.push(`facets: (${facets.join(' ')})`);
   return parts.length > 0 ? parts.join(' AND ') : null;
 }
-
-/** bm25 weights per FTS column: title, title_words, meta, body, body_words, facets. */
-export const bm25Weights = [10, 6, 5, 1, 0.6, 0] as const;
 
 // ---- PostgreSQL ----
 
@@ -107,8 +108,10 @@ export function tsqueryLiteral(query: SearchQuery | null, scope: MatchScope): st
   return parts.length > 0 ? parts.join(' & ') : null;
 }
 
-/** The words of the query as a tsquery (ranking only): any word. */
-export function tsqueryWordsLiteral(query: SearchQuery | null): string | null {
-  const words = [...new Set((query?.terms ?? []).flatMap((t) => t.alternatives.flatMap((a) => a.words)))];
-  return words.length > 0 ? words.map(quoteLexeme).join(' | ') : null;
+/** The tsquery "any term's words, as a phrase, in the field" over tsv_words (title A, body D); null without words. */
+export function tsqueryWordsLiteral(query: SearchQuery, field: WordField): string | null {
+  const w = field === 'title' ? 'A' : 'D';
+  const phrases = query.terms.flatMap((t) => t.alternatives).filter((a) => a.words.length > 0)
+    .map((a) => `(${a.words.map((x) => `${quoteLexeme(x)}:${w}`).join(' <-> ')})`);
+  return phrases.length > 0 ? phrases.join(' | ') : null;
 }

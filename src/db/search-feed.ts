@@ -42,6 +42,7 @@ export async function findPublishedItem(db: Db, publicationId: string): Promise<
     ])
     .where('p.id', '=', publicationId)
     .where('p.status', '=', 'published')
+    .where('v.status', '=', 'published')
     .executeTakeFirst();
   if (!row) return null;
   const attachments = await db.selectFrom('publication_attachment').select(['id', 'file_name', 'media_type', 'size_bytes'])

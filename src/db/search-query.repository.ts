@@ -2,19 +2,20 @@
  * Searching and browsing the index. The result list is, in order:
  *   1. exact matches: the whole query equals a title (punctuation ignored) or a 文号 — newest first;
  *   2. title matches (title, 文号, 索引号, 发布机构): the newest `window` of them ordered by relevance
- *      (SQLite bm25 with column weights / PostgreSQL ts_rank with weights A/B/D, plus the words
- *      columns where the segmentation agrees), then any older ones newest first;
+ *      (BM25 with field weights, src/core/search/score.ts, plus a bonus where the ICU word index
+ *      agrees), then any older ones newest first;
  *   3. body-only matches, likewise.
- * Ordering a bounded window keeps a query's cost independent of how many documents match (the
- * full-text engines stream matches in rank-key order, which is publication order) while rare
- * terms — fewer matches than the window — are ranked fully. Counts stop at `countCap`.
+ * The full-text engines stream matches in rank-key order (= publication order), so taking the
+ * newest `window` costs the same however many documents match; rare terms (fewer matches than the
+ * window) are ranked fully. Counts stop at `countCap`.
  * Every row returned is checked against `publication` (published, and this is its version in
  * force), so an index lagging behind a withdrawal can never show the withdrawn item.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { IndexedDocument, MatchKind, PageRequest, SearchFilters, SearchHit, SearchPage } from '../core/search/document.js';
 import type { SearchQuery } from '../core/search/query.js';
-import { bm25Weights, fts5Match, isPostgresDb, tsqueryLiteral, tsqueryWordsLiteral } from './search-dialect.js';
+import { scoreDocument, scoreNeedles } from '../core/search/score.js';
+import { fts5Match, fts5WordsMatch, isPostgresDb, tsqueryLiteral, tsqueryWordsLiteral, type WordField } from './search-dialect.js';
 import { applyFilters, toIndexedDocument } from './search.repository.js';
 import type { Database, SearchDocumentRow } from './schema.js';
 
@@ -31,16 +32,17 @@ export interface SearchRequest {
   readonly window?: number;
   /** Counts stop here (default 10,000). */
   readonly countCap?: number;
+  /** Documents in the index (BM25's N); counted when not given. */
+  readonly documents?: number;
   /** Check rows against the publication table (default true; false only for the index's own tests and benches without publications). */
   readonly verifyPublished?: boolean;
 }
 
-/** One tier's access: newest-first ids with scores (lower = better), and a capped count. */
+/** One tier's access: ids newest first, and a capped count. */
 interface Tier {
   readonly kind: MatchKind;
   /** Whether the newest `window` matches are ordered by relevance (else all by date). */
   readonly rankable: boolean;
-  ranked(limit: number): Promise<{ id: number; score: number }[]>;
   newest(limit: number, offset: number): Promise<number[]>;
   count(cap: number): Promise<number>;
 }
@@ -49,42 +51,27 @@ const inList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}`))
 
 function sqliteTier(db: Db, kind: MatchKind, rankable: boolean, match: string, exclude: readonly number[]): Tier {
   const not = exclude.length > 0 ? sql`and rowid not in (${inList(exclude)})` : sql``;
-  const weights = sql.raw(bm25Weights.join(', '));
   return {
     kind,
     rankable,
-    ranked: async (limit) => (await sql<{ id: number; score: number }>`select rowid as id, bm25(search_fts, ${weights}) as score from search_fts
-      where search_fts match ${match} ${not} order by rowid desc limit ${limit}`.execute(db)).rows,
     newest: async (limit, offset) => (await sql<{ id: number }>`select rowid as id from search_fts
       where search_fts match ${match} ${not} order by rowid desc limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.id)),
     count: async (cap) => Number((await sql<{ n: number }>`select count(*) as n from (select rowid from search_fts
-      where search_fts match ${match} ${not} limit ${cap})`.execute(db)).rows[0]?.n ?? 0),
+      where search_fts match ${match} ${not} limit ${cap}) as m`.execute(db)).rows[0]?.n ?? 0),
   };
 }
 
-function postgresTier(db: Db, kind: MatchKind, rankable: boolean, where: RawBuilder<boolean>, score: RawBuilder<number>, filters: SearchFilters, exclude: readonly number[]): Tier {
+/** A tier over search_document with SQL conditions (PostgreSQL full text, or browsing without a query). */
+function tableTier(db: Db, kind: MatchKind, rankable: boolean, where: RawBuilder<boolean> | null, filters: SearchFilters, exclude: readonly number[]): Tier {
   const base = () => {
-    let q = applyFilters(db.selectFrom('search_document'), filters).where(where);
+    let q = applyFilters(db.selectFrom('search_document'), filters);
+    if (where) q = q.where(where);
     if (exclude.length > 0) q = q.where('id', 'not in', exclude);
     return q;
   };
   return {
     kind,
     rankable,
-    ranked: async (limit) => (await base().select(['id', score.as('score')]).orderBy('id', 'desc').limit(limit).execute())
-      .map((r) => ({ id: Number(r.id), score: -Number(r.score) })),
-    newest: async (limit, offset) => (await base().select('id').orderBy('id', 'desc').limit(limit).offset(offset).execute()).map((r) => Number(r.id)),
-    count: async (cap) => Number((await db.selectFrom(base().select('id').limit(cap).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0),
-  };
-}
-
-/** A tier whose rows are the filtered index itself (browsing without a query, or a query-less SQLite listing). */
-function browseTier(db: Db, filters: SearchFilters): Tier {
-  const base = () => applyFilters(db.selectFrom('search_document'), filters);
-  return {
-    kind: 'browse',
-    rankable: false,
-    ranked: async () => [],
     newest: async (limit, offset) => (await base().select('id').orderBy('id', 'desc').limit(limit).offset(offset).execute()).map((r) => Number(r.id)),
     count: async (cap) => Number((await db.selectFrom(base().select('id').limit(cap).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0),
   };
@@ -102,39 +89,77 @@ async function exactIds(db: Db, query: SearchQuery, filters: SearchFilters): Pro
   return rows.map((r) => Number(r.id));
 }
 
-function buildTiers(db: Db, req: SearchRequest, exclude: readonly number[]): Tier[] {
-  const q = req.query && req.query.terms.length > 0 ? req.query : null;
+function buildTiers(db: Db, req: SearchRequest, query: SearchQuery | null, exclude: readonly number[]): Tier[] {
   const byDate = req.sort === 'date';
   if (isPostgresDb(db)) {
-    if (!q) return [browseTier(db, req.filters)];
-    const all = tsqueryLiteral(q, 'all')!;
-    const title = tsqueryLiteral(q, 'title')!;
-    const words = tsqueryWordsLiteral(q);
-    const wordScore = words ? sql`+ 0.5 * ts_rank(tsv_words, ${words}::tsquery)` : sql``;
-    const score = sql<number>`(ts_rank('{0.1, 0, 0.6, 1.0}', tsv, ${all}::tsquery) ${wordScore})`;
-    if (byDate) return [postgresTier(db, 'body', false, sql<boolean>`tsv @@ ${all}::tsquery`, score, req.filters, [])];
+    if (!query) return [tableTier(db, 'browse', false, null, req.filters, [])];
+    const all = tsqueryLiteral(query, 'all')!;
+    const title = tsqueryLiteral(query, 'title')!;
+    if (byDate) return [tableTier(db, 'body', false, sql<boolean>`tsv @@ ${all}::tsquery`, req.filters, [])];
     return [
-      postgresTier(db, 'title', true, sql<boolean>`tsv @@ ${title}::tsquery`, score, req.filters, exclude),
-      postgresTier(db, 'body', true, sql<boolean>`tsv @@ ${all}::tsquery and not (tsv @@ ${title}::tsquery)`, score, req.filters, exclude),
+      tableTier(db, 'title', true, sql<boolean>`tsv @@ ${title}::tsquery`, req.filters, exclude),
+      tableTier(db, 'body', true, sql<boolean>`tsv @@ ${all}::tsquery and not (tsv @@ ${title}::tsquery)`, req.filters, exclude),
     ];
   }
-  const all = fts5Match(q, 'all', req.filters);
-  if (!all) return [browseTier(db, req.filters)];
-  if (!q) return [sqliteTier(db, 'browse', false, all, [])];
+  const all = fts5Match(query, 'all', req.filters);
+  if (!all) return [tableTier(db, 'browse', false, null, req.filters, [])];
+  if (!query) return [sqliteTier(db, 'browse', false, all, [])];
   if (byDate) return [sqliteTier(db, 'body', false, all, [])];
-  const title = fts5Match(q, 'title', req.filters)!;
+  const title = fts5Match(query, 'title', req.filters)!;
   return [sqliteTier(db, 'title', true, title, exclude), sqliteTier(db, 'body', true, `(${all}) NOT (${title})`, exclude)];
 }
 
+/** Ids among `ids` whose word index (ICU segmentation) matches a term of the query in the field. */
+async function wordMatches(db: Db, query: SearchQuery, ids: readonly number[], field: WordField): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  if (isPostgresDb(db)) {
+    const q = tsqueryWordsLiteral(query, field);
+    if (!q) return new Set();
+    const rows = await db.selectFrom('search_document').select('id').where('id', 'in', ids).where(sql<boolean>`tsv_words @@ ${q}::tsquery`).execute();
+    return new Set(rows.map((r) => Number(r.id)));
+  }
+  const match = fts5WordsMatch(query, field);
+  if (!match) return new Set();
+  const rows = (await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${match} and rowid in (${inList(ids)})`.execute(db)).rows;
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
+/** Per term, how many documents match it (capped), for BM25's idf; a single term needs none. */
+async function termDocuments(db: Db, query: SearchQuery, filters: SearchFilters, cap: number): Promise<number[]> {
+  if (query.terms.length < 2) return [1];
+  return Promise.all(query.terms.map((t) => buildTiers(db, { query: null, filters, page: { offset: 0, limit: 0 }, sort: 'date' }, { ...query, terms: [t] }, [])[0]!.count(cap)));
+}
+
+/** The newest `window` ids of a tier, ordered by relevance (ties: newer first). */
+async function rankWindow(db: Db, tier: Tier, query: SearchQuery, window: number, stats: { documents: number; termDocuments: number[] }): Promise<{ ids: number[]; complete: boolean }> {
+  const ids = await tier.newest(window, 0);
+  if (ids.length === 0) return { ids, complete: true };
+  const rows = await db.selectFrom('search_document')
+    .select(['id', 'title', 'document_number', 'index_number', 'publisher', 'summary', sql<string>`substr(body_text, 1, 2000)`.as('body')])
+    .where('id', 'in', ids).execute();
+  const [titleWords, bodyWords] = await Promise.all([wordMatches(db, query, ids, 'title'), wordMatches(db, query, ids, 'body')]);
+  const needles = scoreNeedles(query);
+  const scored = rows.map((r) => {
+    const id = Number(r.id);
+    return {
+      id,
+      score: scoreDocument({
+        title: r.title, meta: `${r.document_number} ${r.index_number} ${r.publisher}`, body: `${r.summary} ${r.body}`,
+        titleWords: titleWords.has(id), bodyWords: bodyWords.has(id),
+      }, needles, stats),
+    };
+  });
+  scored.sort((a, b) => b.score - a.score || b.id - a.id);
+  return { ids: scored.map((s) => s.id), complete: ids.length < window };
+}
+
 /** The part [offset, offset + limit) of a tier's list: the ranked window first, then older ones by date. */
-async function tierSlice(tier: Tier, offset: number, limit: number, window: number): Promise<number[]> {
+async function tierSlice(tier: Tier, offset: number, limit: number, window: number, rank: () => Promise<{ ids: number[]; complete: boolean }>): Promise<number[]> {
   const out: number[] = [];
   if (tier.rankable && offset < window) {
-    const ranked = await tier.ranked(window);
-    const complete = ranked.length < window;
-    ranked.sort((a, b) => a.score - b.score || b.id - a.id);
-    out.push(...ranked.slice(offset, offset + limit).map((r) => r.id));
-    if (complete) return out;
+    const ranked = await rank();
+    out.push(...ranked.ids.slice(offset, offset + limit));
+    if (ranked.complete) return out;
   }
   const from = Math.max(offset, tier.rankable ? window : 0);
   const need = offset + limit - from;
@@ -142,7 +167,7 @@ async function tierSlice(tier: Tier, offset: number, limit: number, window: numb
   return out;
 }
 
-/** Rows by id, in the given order, only those still published in this version (when verified). */
+/** Rows by id, only those still published in this version (when verified). */
 async function loadDocuments(db: Db, ids: readonly number[], filters: SearchFilters, verify: boolean): Promise<Map<number, IndexedDocument>> {
   if (ids.length === 0) return new Map();
   let q = applyFilters(db.selectFrom('search_document').selectAll('search_document'), filters).where('search_document.id', 'in', ids);
@@ -159,17 +184,25 @@ export async function searchDocuments(db: Db, req: SearchRequest): Promise<Searc
   const cap = req.countCap ?? 10_000;
   const window = req.window ?? 400;
   const { offset, limit } = req.page;
-  const q = req.query && req.query.terms.length > 0 ? req.query : null;
-  const exact = q && req.sort !== 'date' ? await exactIds(db, q, req.filters) : [];
-  const tiers = buildTiers(db, req, exact);
+  const query = req.query && req.query.terms.length > 0 ? req.query : null;
+  const exact = query && req.sort !== 'date' ? await exactIds(db, query, req.filters) : [];
+  const tiers = buildTiers(db, req, query, exact);
   const counts = await Promise.all(tiers.map((t) => t.count(cap)));
+  let stats: { documents: number; termDocuments: number[] } | null = null;
+  const rank = (tier: Tier) => async () => {
+    stats ??= {
+      documents: req.documents ?? Number((await db.selectFrom('search_document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0),
+      termDocuments: await termDocuments(db, query!, req.filters, cap),
+    };
+    return rankWindow(db, tier, query!, window, stats);
+  };
   const picked: { id: number; match: MatchKind }[] = exact.slice(offset, offset + limit).map((id) => ({ id, match: 'exact' as const }));
   let start = exact.length;
   for (let i = 0; i < tiers.length && picked.length < limit; i++) {
     const tier = tiers[i]!;
     const localOffset = Math.max(0, offset + picked.length - start);
     if (localOffset < counts[i]!) {
-      for (const id of await tierSlice(tier, localOffset, limit - picked.length, window)) picked.push({ id, match: tier.kind });
+      for (const id of await tierSlice(tier, localOffset, limit - picked.length, window, rank(tier))) picked.push({ id, match: tier.kind });
     }
     start += counts[i]!;
   }

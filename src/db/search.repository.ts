@@ -117,6 +117,20 @@ export async function countByFacet(db: Db, filters: SearchFilters, column: Facet
     .map((r) => ({ value: String(r.value), count: Number(r.count) }));
 }
 
+/** Items per agency (own items). */
+export async function countByAgency(db: Db): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('search_document').select(['agency_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('agency_id').execute();
+  return new Map(rows.map((r) => [r.agency_id, Number(r.n)]));
+}
+
+/** A page of indexed items for the sitemap (newest first) and the total. */
+export async function listSitemapItems(db: Db, offset: number, limit: number): Promise<{ items: { itemId: string; publishedOn: string }[]; total: number }> {
+  const total = Number((await db.selectFrom('search_document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  if (limit === 0) return { items: [], total };
+  const rows = await db.selectFrom('search_document').select(['item_id', 'published_on']).orderBy('id', 'desc').limit(limit).offset(offset).execute();
+  return { items: rows.map((r) => ({ itemId: r.item_id, publishedOn: r.published_on })), total };
+}
+
 // ---- state: the data version and the change-feed cursor ----
 
 export type SearchStateKey = 'version' | 'cursor';

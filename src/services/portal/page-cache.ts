@@ -14,6 +14,8 @@ export interface CachedPage {
   /** HTTP date of the data version's last change. */
   readonly lastModified: string;
   readonly cacheControl: string;
+  /** Other headers of the answer (e.g. Content-Disposition of a download). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface PageCacheOptions {

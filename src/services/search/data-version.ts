@@ -10,6 +10,7 @@
  */
 import { readPortalVersionParts } from '../../db/search-feed.js';
 import type { ServiceDeps } from '../deps.js';
+import { subscribePublicChanges } from '../publications/public-changes.js';
 import { syncSearchIndex } from './indexing.service.js';
 
 export interface PortalVersion {
@@ -27,15 +28,22 @@ interface State {
 
 const states = new WeakMap<object, State>();
 
-const stateOf = (db: object): State => {
-  let s = states.get(db);
-  if (!s) states.set(db, (s = { version: null, checkedAt: 0, dirty: true, pending: null }));
+const stateOf = (deps: Pick<ServiceDeps, 'db'>): State => {
+  let s = states.get(deps.db);
+  if (!s) {
+    const state: State = { version: null, checkedAt: 0, dirty: true, pending: null };
+    states.set(deps.db, (s = state));
+    // this process's publications announce their public changes after the commit
+    subscribePublicChanges(deps, () => {
+      state.dirty = true;
+    });
+  }
   return s;
 };
 
-/** Marks the data as changed (call after a public change commits); the next page checks at once. */
-export function notifyPortalChange(db: object): void {
-  stateOf(db).dirty = true;
+/** Marks the data as changed; the next page checks at once (publications' public changes do this by themselves). */
+export function notifyPortalChange(deps: Pick<ServiceDeps, 'db'>): void {
+  stateOf(deps).dirty = true;
 }
 
 const httpDate = (iso: string | null): string => new Date(iso ?? 0).toUTCString();
@@ -56,7 +64,7 @@ async function refresh(deps: ServiceDeps, state: State): Promise<PortalVersion> 
 
 /** The current data version (from memory when checked less than `checkIntervalMs` ago and nothing was notified). */
 export function portalVersion(deps: ServiceDeps, checkIntervalMs = 1000): PortalVersion | Promise<PortalVersion> {
-  const state = stateOf(deps.db);
+  const state = stateOf(deps);
   if (state.version && !state.dirty && performance.now() - state.checkedAt < checkIntervalMs) return state.version;
   if (state.pending) return state.pending;
   const pending = refresh(deps, state).finally(() => {

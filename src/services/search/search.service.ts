@@ -10,6 +10,7 @@ import { highlightSnippet, highlightText } from '../../core/search/highlight.js'
 import { titleKey } from '../../core/search/normalize.js';
 import { parseSearchQuery, type SearchQuery } from '../../core/search/query.js';
 import { searchDocuments } from '../../db/search-query.repository.js';
+import { countSearchDocuments } from '../../db/search.repository.js';
 import type { ServiceDeps } from '../deps.js';
 import { loadPortalContext, type PortalContext } from './public-context.js';
 import { portalVersion } from './data-version.js';
@@ -39,6 +40,8 @@ export interface SearchResultItem {
   readonly titleHtml: string;
   /** Escaped HTML, matches in <mark> ('' when browsing). */
   readonly snippetHtml: string;
+  /** 内容概述 */
+  readonly summary: string;
   readonly agencyId: string;
   readonly agencyName: string;
   readonly publisher: string;
@@ -69,6 +72,16 @@ export interface SearchResults {
 }
 
 export const maxPageSize = 50;
+const documentCounts = new WeakMap<object, { version: string; count: number }>();
+
+/** Documents in the index (BM25's N), counted once per data version. */
+async function indexSize(deps: Pick<ServiceDeps, 'db'>, version: string): Promise<number> {
+  const hit = documentCounts.get(deps.db);
+  if (hit && hit.version === version) return hit.count;
+  const count = await countSearchDocuments(deps.db);
+  documentCounts.set(deps.db, { version, count });
+  return count;
+}
 /** Results beyond this many are not paged to (the count says "more than"). */
 export const searchCountCap = 10_000;
 
@@ -121,6 +134,7 @@ export async function searchPublished(deps: ServiceDeps, input: SearchInput): Pr
   const query: SearchQuery | null = text ? parseSearchQuery(text, await loadSynonymMatcher(deps, version)) : null;
   const result = await searchDocuments(deps.db, {
     query, filters, page: { offset: (page - 1) * pageSize, limit: pageSize }, sort: input.sort ?? (query ? 'relevance' : 'date'), countCap: searchCountCap,
+    ...(query && { documents: await indexSize(deps, version) }),
   });
   const needles = query?.highlights ?? [];
   const items = result.hits.map(({ document: d, match }): SearchResultItem => ({
@@ -129,6 +143,7 @@ export async function searchPublished(deps: ServiceDeps, input: SearchInput): Pr
     // an exact match may differ in punctuation from the query: the whole title is the match
     titleHtml: match === 'exact' && query && titleKey(d.title) === query.titleKey ? `<mark>${highlightText(d.title, [])}</mark>` : highlightText(d.title, needles),
     snippetHtml: query ? highlightSnippet(`${d.summary} ${d.bodyText}`, needles, 120) : '',
+    summary: d.summary,
     agencyId: d.agencyId,
     agencyName: context.agencyLabel(d.agencyId),
     publisher: d.publisher,

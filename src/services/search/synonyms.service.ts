@@ -12,6 +12,7 @@ import { deleteSynonymGroupRow, insertSynonymGroupRow, listSynonymGroupRows } fr
 import { requireRole, type Principal } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { withTransaction } from '../with-transaction.js';
+import { notifyPortalChange } from './data-version.js';
 
 export interface ConfiguredSynonymGroup {
   readonly id: string;
@@ -46,13 +47,15 @@ export async function addSynonymGroup(deps: ServiceDeps, principal: Principal, p
   if (clean.length < 2 || clean.length > 20) throw new AppError('REQUEST_INVALID', { detail: '同义词组应包含 2 至 20 个名称' });
   const bad = clean.find((p) => [...p].length < 2 || [...p].length > 60);
   if (bad) throw new AppError('REQUEST_INVALID', { detail: `名称“${bad.slice(0, 60)}”的长度应为 2 至 60 个字` });
-  return withTransaction(deps, principal, async (trx, audit) => {
+  const added = await withTransaction(deps, principal, async (trx, audit) => {
     const group = { id: randomUUID(), phrases: clean, updatedAt: audit.at };
     await insertSynonymGroupRow(trx, group, principal.userId);
     await bumpSearchVersion(trx, audit.at);
     await audit.record({ action: 'search.synonyms.add', entityType: 'search_synonym', entityId: group.id, agencyId: null, after: group });
     return group;
   });
+  notifyPortalChange(deps);
+  return added;
 }
 
 /** @throws AppError(FORBIDDEN | NOT_FOUND) */
@@ -65,4 +68,5 @@ export async function removeSynonymGroup(deps: ServiceDeps, principal: Principal
     await bumpSearchVersion(trx, audit.at);
     await audit.record({ action: 'search.synonyms.remove', entityType: 'search_synonym', entityId: id, agencyId: null, before });
   });
+  notifyPortalChange(deps);
 }
