@@ -15,6 +15,10 @@ import { requestActionsRoutes } from './api/requests-actions.routes.js';
 import { requestLettersRoutes } from './api/requests-letters.routes.js';
 import { appealsRoutes } from './api/appeals.routes.js';
 import { reportsRoutes } from './api/reports.routes.js';
+import { publicationsRoutes } from './api/publications.routes.js';
+import { publicationActionsRoutes } from './api/publications-actions.routes.js';
+import { publicationSettingsRoutes } from './api/publications-settings.routes.js';
+import { registersRoutes } from './api/registers.routes.js';
 import { disclosureRoutes } from './portal/disclosure.routes.js';
 import { guideRoutes } from './portal/guide.routes.js';
 import { catalogRoutes } from './portal/catalog.routes.js';
@@ -25,4 +29,5 @@ import { sitemapRoutes } from './portal/sitemap.routes.js';
 
 export const routes: readonly FastifyPluginAsync[] = [assetsRoutes, homeRoutes, checkRoutes, authRoutes, agenciesRoutes, usersRoutes, auditRoutes, consoleRoutes,
   applyRoutes, trackRoutes, requestsRoutes, requestActionsRoutes, requestLettersRoutes, appealsRoutes, reportsRoutes,
+  publicationsRoutes, publicationActionsRoutes, publicationSettingsRoutes, registersRoutes,
   disclosureRoutes, guideRoutes, catalogRoutes, documentRoutes, portalReportsRoutes, searchRoutes, sitemapRoutes];

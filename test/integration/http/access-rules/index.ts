@@ -6,11 +6,13 @@ import type { AccessRules } from '../../../support/access-matrix.js';
 import { accountAccessRules } from './accounts.js';
 import { requestAccessRules } from './requests.js';
 import { reportAccessRules } from './reports.js';
+import { publicationAccessRules } from './publications.js';
 
 export const accessRules: AccessRules = {
   ...accountAccessRules,
   ...requestAccessRules,
   ...reportAccessRules,
+  ...publicationAccessRules,
 };
 
 /** Routes left out of the matrix, with the reason (prefix match). */
