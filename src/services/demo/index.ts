@@ -19,6 +19,7 @@ import type { AccountDeps } from '../deps.js';
 import { getSetting, setSetting } from '../settings.service.js';
 import { demoAccounts, randomDemoPassword } from './accounts.js';
 import { demoDistrict } from './district.js';
+import { publicationsDemoStep } from './publications-step.js';
 import { requestsDemoStep } from './requests-step.js';
 
 export { demoAgencyNames } from './district.js';
@@ -84,7 +85,7 @@ export const accountsDemoStep: DemoStep = {
 };
 
 /** The steps, in order. Add yours here. */
-export const demoSteps: DemoStep[] = [agenciesDemoStep, accountsDemoStep, requestsDemoStep];
+export const demoSteps: DemoStep[] = [agenciesDemoStep, accountsDemoStep, requestsDemoStep, publicationsDemoStep];
 
 export interface DemoResult {
   readonly createdAccounts: readonly DemoAccount[];
