@@ -18,7 +18,8 @@ import { compileAgencyReport } from '../../../src/services/reports/compile.servi
 import { drillDown } from '../../../src/services/reports/drill-down.service.js';
 import { seedAccessFixture, type AccessFixture } from '../../support/access-fixture.js';
 import { testDatabases } from '../../support/databases.js';
-import { publishNew } from '../../support/publication-fixture.js';
+import { publicationInput, publishNew } from '../../support/publication-fixture.js';
+import { createPublication } from '../../../src/services/publications/editing.service.js';
 import { principalOfRole } from '../../support/request-fixture.js';
 import { testServiceDeps, type TestDeps } from '../../support/service-deps.js';
 
@@ -77,6 +78,13 @@ describe.each(testDatabases)('table-二 registers on $name', (target) => {
     expect(r.imported).toBe(false);
     expect(r.findings.map((x) => [x.at.line, x.code])).toEqual([[3, 'REG-AGENCY'], [4, 'REG-NUMBER'], [5, 'REG-DUPLICATE']]);
     expect(await figuresOf(2025)).toEqual(before);
+    // an import never touches publications: a column asking to publish is refused, nothing changes
+    await createPublication(deps, handler, publicationInput(own, { title: '导入前的草稿' }));
+    const publicationsBefore = await deps.db.selectFrom('publication').select(['id', 'status', 'version']).orderBy('id').execute();
+    const sneaky = await importRegisterFile(deps, handler, { fileName: 's.csv', content: bytes(`机关,年度,类别,处理决定数量,状态\n${ownName},2025,行政许可,1,published\n`) });
+    expect(sneaky.findings.map((x) => [x.code, x.params.problem])).toEqual([['REG-FORMAT', 'unknownColumn']]);
+    expect(publicationsBefore.map((r) => r.status)).toEqual(['draft']);
+    expect(await deps.db.selectFrom('publication').select(['id', 'status', 'version']).orderBy('id').execute()).toEqual(publicationsBefore);
     const notSheet = await importRegisterFile(deps, handler, { fileName: 'x.xlsx', content: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) });
     expect(notSheet.findings.map((x) => x.code)).toEqual(['REG-FORMAT']);
   });
