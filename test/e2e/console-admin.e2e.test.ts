@@ -70,7 +70,7 @@ describe('staff console: accounts, agencies, audit', () => {
     const dialog = page.getByRole('dialog', { name: '新建账号' });
     await dialog.getByLabel('用户名').fill('xinzhanghao');
     await dialog.getByLabel('姓名').fill('新账号测试');
-    await choose(dialog.getByLabel('所属机关'), '甲区教育委员会');
+    await choose(dialog, '所属机关', '甲区教育委员会');
     await dialog.getByLabel('初始密码').fill('Console-new-2026x');
     await expectAccessible(page, 'create-user dialog');
     await dialog.getByRole('button', { name: '创建' }).click();
@@ -92,7 +92,7 @@ describe('staff console: accounts, agencies, audit', () => {
     const dialog = page.getByRole('dialog', { name: '新建账号' });
     await dialog.getByLabel('用户名').fill('ruomima');
     await dialog.getByLabel('姓名').fill('弱密码');
-    await choose(dialog.getByLabel('所属机关'), '甲区教育委员会');
+    await choose(dialog, '所属机关', '甲区教育委员会');
     await dialog.getByLabel('初始密码').fill('1234567890');
     await dialog.getByRole('button', { name: '创建' }).click();
     await expect.poll(() => page.getByTestId('live-assertive').textContent()).toContain('密码强度不足');

@@ -128,11 +128,20 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByRole('navigation', { name: '主菜单' }).waitFor();
 }
 
-/** Picks an option of an antd Select the way a keyboard user does: type to filter, Enter to choose. */
-export async function choose(combobox: Locator, text: string): Promise<void> {
+/**
+ * Picks an option of the antd Select named `label` inside `scope`: a searchable one the way a
+ * keyboard user does (type to filter, Enter), a plain one by clicking the option in its dropdown.
+ */
+export async function choose(scope: Page | Locator, label: string, text: string): Promise<void> {
+  const combobox = scope.getByRole('combobox', { name: label, exact: true });
   await combobox.click();
-  await combobox.fill(text);
-  await combobox.press('Enter');
+  if (await combobox.isEditable()) {
+    await combobox.fill(text);
+    await combobox.press('Enter');
+    return;
+  }
+  const page = 'page' in scope ? scope.page() : scope;
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
 }
 
 export interface AxeViolation { id: string; impact: string | null; help: string; nodes: string[] }

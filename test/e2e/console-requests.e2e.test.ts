@@ -73,7 +73,7 @@ describe('staff console: requests', () => {
 
     await page.getByRole('button', { name: '起草答复告知书' }).click();
     const dialog = page.getByRole('dialog', { name: '起草答复告知书' });
-    await choose(dialog.getByLabel('答复依据'), '可以公开：提供');
+    await choose(dialog, '答复依据', '可以公开：提供');
     await dialog.getByLabel('获取方式、途径').fill('随本告知书附送电子文本。');
     await expectAccessible(page, 'action dialog');
     await dialog.getByRole('button', { name: '确定' }).click();

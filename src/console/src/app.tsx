@@ -11,6 +11,11 @@ import { LoginPage } from './pages/login-page.js';
 import { IntakePage } from './pages/requests/intake-page.js';
 import { RequestPage } from './pages/requests/request-page.js';
 import { WorklistPage } from './pages/requests/worklist-page.js';
+import { CatalogPage } from './pages/publications/catalog-page.js';
+import { NewPublicationPage } from './pages/publications/new-publication-page.js';
+import { PublicationPage } from './pages/publications/publication-page.js';
+import { RegistersPage } from './pages/publications/registers-page.js';
+import { DeadlinesPage, ReviewQueuePage, SuggestionsPage } from './pages/publications/work-pages.js';
 import { ReportPage } from './pages/reports/report-page.js';
 import { UsersPage } from './pages/users-page.js';
 
@@ -30,6 +35,13 @@ const views: Readonly<Record<string, Render>> = {
   account: () => <AccountPage />,
   worklist: () => <WorklistPage />,
   reports: () => <ReportPage />,
+  catalog: () => <CatalogPage />,
+  publicationNew: () => <NewPublicationPage />,
+  reviewQueue: () => <ReviewQueuePage />,
+  pubDeadlines: () => <DeadlinesPage />,
+  suggestions: () => <SuggestionsPage />,
+  registers: () => <RegistersPage />,
+  publication: (p) => <PublicationPage key={p.publicationId} publicationId={p.publicationId!} />,
   charts: () => <Suspense fallback={<Spin description="正在加载图表…" />}><ChartsPage /></Suspense>,
   intake: () => <IntakePage />,
   request: (p) => <RequestPage key={p.requestId} requestId={p.requestId!} />,
@@ -63,7 +75,7 @@ export function ConsoleApp() {
     }
   }
   const render = screen ? views[screen.key] : undefined;
-  const menuKey = screen?.key === 'request' ? 'worklist' : (screen?.key ?? '');
+  const menuKey = screen?.key === 'request' ? 'worklist' : screen?.key === 'publication' || screen?.key === 'publicationNew' ? 'catalog' : (screen?.key ?? '');
   return (
     <ConsoleLayout selectedKey={menuKey}>
       {render ? render(params, session) : notFound}

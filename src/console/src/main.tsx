@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConsoleApp } from './app.js';
 import { AnnouncerProvider } from './components/announcer.js';
@@ -13,6 +13,13 @@ import { consoleTheme } from './theme.js';
 import './styles.css';
 
 dayjs.locale('zh-cn');
+
+/**
+ * The required-field star as an aria-hidden element (antd draws it with CSS ::before, which screen
+ * readers read as part of the label, "星号 标题"); inputs still say aria-required.
+ */
+const requiredMark = (label: ReactNode, { required }: { required: boolean }) =>
+  required ? <><span aria-hidden="true" className="gk-required-mark">*</span>{label}</> : label;
 installAriaFixes();
 
 const root = document.getElementById('root');
@@ -21,7 +28,7 @@ if (!root) throw new Error('#root missing');
 createRoot(root).render(
   <StrictMode>
     {/* no space between two Chinese characters in buttons ("登 录"): screen readers read it apart */}
-    <ConfigProvider locale={zhCN} theme={consoleTheme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={consoleTheme} button={{ autoInsertSpace: false }} form={{ requiredMark }}>
       <AntApp>
         <AnnouncerProvider>
           <SessionProvider>

@@ -4,7 +4,7 @@
  */
 import { api } from './client.js';
 
-export type Feature = 'requests' | 'intake' | 'reports' | 'publications' | 'calendar';
+export type Feature = 'requests' | 'intake' | 'reports' | 'publications' | 'registers' | 'calendar';
 
 type Has = (path: string, method?: string) => boolean;
 
@@ -13,7 +13,8 @@ const needs: Readonly<Record<Feature, (has: Has) => boolean>> = {
   requests: (has) => has('/api/requests/worklist') && has('/api/requests/{requestId}'),
   intake: (has) => has('/api/requests', 'post'),
   reports: (has) => has('/api/reports/{agencyId}/{year}') && has('/api/reports/{agencyId}/{year}/cells'),
-  publications: (has) => has('/api/publications'),
+  publications: (has) => has('/api/publications') && has('/api/publications/{publicationId}') && has('/api/publications/review-queue'),
+  registers: (has) => has('/api/registers') && has('/api/registers/import'),
   calendar: (has) => has('/api/calendar') || has('/api/calendar/years'),
 };
 
