@@ -120,8 +120,11 @@ async function wordMatches(db: Db, query: SearchQuery, ids: readonly number[], f
   }
   const match = fts5WordsMatch(query, field);
   if (!match) return new Set();
-  const rows = (await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${match} and rowid in (${inList(ids)})`.execute(db)).rows;
-  return new Set(rows.map((r) => Number(r.id)));
+  // a rowid range streams (an IN list would re-run the match once per id); the window's ids are the newest matches, so the range is narrow when matches are many
+  const wanted = new Set(ids);
+  const rows = (await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${match}
+    and rowid >= ${Math.min(...ids)} and rowid <= ${Math.max(...ids)}`.execute(db)).rows;
+  return new Set(rows.map((r) => Number(r.id)).filter((id) => wanted.has(id)));
 }
 
 /** Per term, how many documents match it (capped), for BM25's idf; a single term needs none. */

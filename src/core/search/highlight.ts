@@ -1,45 +1,45 @@
 /**
  * Highlighting for result lists: the text is HTML-escaped and every occurrence of a query string
  * (compared after normalisation: full-width folded, lower case) is wrapped in <mark>. Snippets are
- * a window of the body around the densest cluster of matches, with ellipses.
+ * a window of the body around the densest cluster of matches, with ellipses. Offsets are UTF-16
+ * indexes of the original text; text that normalisation leaves unchanged (most Chinese text) is
+ * searched directly, anything else through a map from normalised back to original offsets.
  */
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => entities[c]!);
+const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 
-/** Per code point of the original: its normalised form, so matches map back to original offsets. */
-function normalizedChars(text: string): { chars: string[]; norm: string; starts: number[] } {
-  const chars = [...text];
-  const starts: number[] = [];
+/** The normalised text and, when it differs, the original offset of each normalised offset. */
+function normalized(text: string): { norm: string; origin: number[] | null } {
+  const whole = fold(text);
+  if (whole === text) return { norm: text, origin: null };
   let norm = '';
-  for (const ch of chars) {
-    starts.push(norm.length);
-    norm += ch.normalize('NFKC').toLowerCase();
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const part = fold(text.slice(i, i + width));
+    for (let k = 0; k < part.length; k++) origin.push(i);
+    norm += part;
+    i += width;
   }
-  starts.push(norm.length);
-  return { chars, norm, starts };
+  origin.push(text.length);
+  return { norm, origin };
 }
 
-/** Match ranges [from, to) in code points of the original text, merged and sorted. */
+/** Match ranges [from, to) in UTF-16 offsets of the original text, merged and sorted. */
 export function findMatches(text: string, needles: readonly string[]): [number, number][] {
-  const { chars, norm, starts } = normalizedChars(text);
+  const { norm, origin } = normalized(text);
   const ranges: [number, number][] = [];
-  const charAt = (offset: number): number => {
-    // binary search: the code point whose normalised form starts at or before offset
-    let lo = 0;
-    let hi = chars.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   for (const needle of needles) {
     if (!needle) continue;
     for (let at = norm.indexOf(needle); at >= 0; at = norm.indexOf(needle, at + needle.length)) {
-      const from = charAt(at);
-      const to = charAt(at + needle.length - 1) + 1;
-      ranges.push([from, to]);
+      if (!origin) ranges.push([at, at + needle.length]);
+      else {
+        // the end: after the original character that the last matched normalised unit came from
+        const last = origin[at + needle.length - 1]!;
+        ranges.push([origin[at]!, last + (text.codePointAt(last)! > 0xffff ? 2 : 1)]);
+      }
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -52,33 +52,36 @@ export function findMatches(text: string, needles: readonly string[]): [number, 
   return merged;
 }
 
-const markRanges = (chars: readonly string[], from: number, to: number, ranges: readonly [number, number][]): string => {
+function markRanges(text: string, from: number, to: number, ranges: readonly [number, number][]): string {
   let out = '';
   let at = from;
   for (const [a, b] of ranges) {
     if (b <= from || a >= to) continue;
     const s = Math.max(a, from);
     const e = Math.min(b, to);
-    out += escape(chars.slice(at, s).join('')) + '<mark>' + escape(chars.slice(s, e).join('')) + '</mark>';
+    out += `${escape(text.slice(at, s))}<mark>${escape(text.slice(s, e))}</mark>`;
     at = e;
   }
-  return out + escape(chars.slice(at, to).join(''));
-};
+  return out + escape(text.slice(at, to));
+}
 
 /** The whole text, escaped, with matches marked. */
 export function highlightText(text: string, needles: readonly string[]): string {
-  const chars = [...text];
-  return markRanges(chars, 0, chars.length, findMatches(text, needles));
+  return markRanges(text, 0, text.length, findMatches(text, needles));
 }
 
+/** Moves an offset off the second half of a surrogate pair. */
+const whole = (text: string, i: number) => (i > 0 && i < text.length && /[\udc00-\udfff]/.test(text[i]!) ? i - 1 : i);
+
 /**
- * A snippet of at most `length` characters around the window with the most matches (the start of
- * the text when nothing matches), escaped, matches marked, "…" where the text was cut.
+ * A snippet of about `length` characters around the window with the most matches (the start of
+ * the text when nothing matches), escaped, matches marked, "…" where the text was cut. Only the
+ * first `scan` characters are looked at.
  */
-export function highlightSnippet(text: string, needles: readonly string[], length = 120): string {
-  const chars = [...text.replace(/\s+/g, ' ').trim()];
-  const ranges = findMatches(chars.join(''), needles);
-  if (chars.length <= length) return markRanges(chars, 0, chars.length, ranges);
+export function highlightSnippet(text: string, needles: readonly string[], length = 120, scan = 20_000): string {
+  const flat = text.slice(0, scan).replace(/\s+/g, ' ').trim();
+  const ranges = findMatches(flat, needles);
+  if (flat.length <= length) return markRanges(flat, 0, flat.length, ranges);
   let bestStart = 0;
   let bestCount = 0;
   for (let i = 0; i < ranges.length; i++) {
@@ -91,8 +94,7 @@ export function highlightSnippet(text: string, needles: readonly string[], lengt
     }
   }
   // start a little before the first match, so the match has some context
-  let from = Math.max(0, bestStart - Math.floor(length / 6));
-  from = Math.min(from, chars.length - length);
-  const to = from + length;
-  return `${from > 0 ? '…' : ''}${markRanges(chars, from, to, ranges)}${to < chars.length ? '…' : ''}`;
+  const from = whole(flat, Math.min(Math.max(0, bestStart - Math.floor(length / 6)), flat.length - length));
+  const to = whole(flat, from + length);
+  return `${from > 0 ? '…' : ''}${markRanges(flat, from, to, ranges)}${to < flat.length || text.length > scan ? '…' : ''}`;
 }

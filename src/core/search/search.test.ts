@@ -124,6 +124,9 @@ describe('highlight', () => {
     expect(highlightText('<b>低保</b>与低保金', ['低保'])).toBe('&lt;b&gt;<mark>低保</mark>&lt;/b&gt;与<mark>低保</mark>金');
     expect(highlightText('ＡＢＣ２０２４年', ['2024'])).toBe('ＡＢＣ<mark>２０２４</mark>年');
     expect(highlightText('a & b', [])).toBe('a &amp; b');
+    // characters outside the BMP and compatibility forms keep the marks on the right characters
+    expect(highlightText('𠀀低保ＡＢ低保', ['低保', 'ab'])).toBe('𠀀<mark>低保ＡＢ低保</mark>');
+    expect(highlightText('㈠低保', ['低保'])).toBe('㈠<mark>低保</mark>');
   });
 
   it('cuts a snippet around the densest matches, with ellipses', () => {

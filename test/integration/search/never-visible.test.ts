@@ -120,15 +120,15 @@ describe.each(testDatabases)('nothing unpublished, withdrawn or superseded is pu
   it('takes an item off every page and out of search as soon as it is withdrawn', async () => {
     const before = await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent(visible.plain)}` });
     expect(before.body).toContain(visible.plain);
-    const current = (await getPublicationDetail(t.deps, head, ids.plain)).publication;
-    await workflow.withdrawPublication(t.deps, head, ids.plain, { version: current.version, reason: '已过时' });
+    const current = (await getPublicationDetail(t.deps, head, ids.plain!)).publication;
+    await workflow.withdrawPublication(t.deps, head, ids.plain!, { version: current.version, reason: '已过时' });
     const search = await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent(visible.plain)}` });
-    expect(search.body).not.toContain(`/zwgk/doc/${ids.plain}`);
+    expect(search.body).not.toContain(`/zwgk/doc/${ids.plain!}`);
     expect(search.body).toContain('没有找到');
     for (const url of ['/zwgk', `/zwgk/${f.agencies.ownAgency}`, `/zwgk/${f.agencies.ownAgency}/catalog`, `/zwgk/doc/${ids.plain}`, '/sitemap/items-1.xml']) {
       const res = await t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
       expect(res.body, url).not.toContain(visible.plain);
-      expect(res.body, url).not.toContain(ids.plain);
+      expect(res.body, url).not.toContain(ids.plain!);
     }
     expect((await searchPublished(t.deps, { q: visible.plain })).total).toBe(0);
   });
