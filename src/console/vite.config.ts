@@ -16,8 +16,9 @@ const outDir = pathOf(new URL('../../dist/console', import.meta.url));
 export default defineConfig(({ command }) => ({
   root: consoleDir,
   // a build is always the production bundle, even when the caller's NODE_ENV says test (Vitest)
-  // or development: React and antd otherwise ship their development builds
-  ...(command === 'build' && { define: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+  // or development: React and antd otherwise ship their development builds. Both halves are
+  // needed: the production React (define) has no jsxDEV, so JSX must not be compiled for development.
+  ...(command === 'build' && { define: { 'process.env.NODE_ENV': JSON.stringify('production') }, oxc: { jsx: { development: false } } }),
   base: '/console/',
   plugins: [react()],
   build: {

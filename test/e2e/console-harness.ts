@@ -109,6 +109,7 @@ export async function startConsoleServer(arrange?: (t: TestApp) => Promise<void>
         cleanups.push(() => context.close());
         const page = await context.newPage();
         page.setDefaultTimeout(15_000);
+        page.on('pageerror', (err) => pageErrors.set(page, [...(pageErrors.get(page) ?? []), err.message]));
         await page.goto(`${baseUrl}${path}`);
         return { context, page };
       },
@@ -120,9 +121,14 @@ export async function startConsoleServer(arrange?: (t: TestApp) => Promise<void>
   }
 }
 
+/** Uncaught errors of each page (a broken bundle shows up here rather than as a missing login form). */
+const pageErrors = new WeakMap<Page, string[]>();
+
 /** Signs in through the login screen and waits for the console frame. */
 export async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('用户名').fill(username).catch((err: Error) => {
+    throw new Error(`${err.message}\npage errors: ${JSON.stringify(pageErrors.get(page) ?? [])}`);
+  });
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('navigation', { name: '主菜单' }).waitFor();

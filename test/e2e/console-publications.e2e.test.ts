@@ -106,4 +106,19 @@ describe('staff console: proactive disclosure', () => {
       .figures.find((x) => x.kind === 'licensing')?.decisionCount).toBe(37);
     await expectAccessible(page, 'registers');
   });
+
+  it('shows table 二 on the report screen, drillable to the published document and the register figure', async () => {
+    const { page } = await s.open('/console/reports');
+    await login(page, f.users.handler.username, f.password);
+    const licensing = page.getByRole('button', { name: /^行政许可 · .*：37（查看明细）$/ });
+    await licensing.waitFor();
+    await expectAccessible(page, 'report with table 二');
+    await licensing.click();
+    const drawer = page.getByRole('dialog');
+    await expect.poll(() => drawer.getByRole('cell', { name: '37', exact: true }).count()).toBe(1);
+    await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: '关闭' })).first().click();
+    const made = page.getByRole('button', { name: /^行政规范性文件 · .*本年制发件数：1（查看明细）$/ });
+    await made.click();
+    await expect.poll(() => page.getByRole('dialog').getByRole('link', { name: title }).count()).toBe(1);
+  });
 });

@@ -33,7 +33,7 @@ export const screens: readonly ScreenDef[] = [
   { key: 'worklist', pattern: '/requests', menu: '办理工作台', group: 'requests', feature: 'requests' },
   { key: 'intake', pattern: '/requests/new', menu: '登记申请', group: 'requests', feature: 'intake', roles: ['admin', 'handler', 'head'] },
   { key: 'request', pattern: '/requests/:requestId', group: 'requests', feature: 'requests' },
-  { key: 'reports', pattern: '/reports', menu: '表三、表四（实时统计）', group: 'reports', feature: 'reports' },
+  { key: 'reports', pattern: '/reports', menu: '报告表格（实时统计）', group: 'reports', feature: 'reports' },
   { key: 'charts', pattern: '/reports/charts', menu: '申请统计图表', group: 'reports', feature: 'reports' },
   { key: 'catalog', pattern: '/publications', menu: '信息目录', group: 'publications', feature: 'publications' },
   { key: 'publicationNew', pattern: '/publications/new', group: 'publications', feature: 'publications', roles: ['admin', 'handler', 'head'] },

@@ -8,6 +8,7 @@ import { appealKindLabels, appealResultLabels } from '../../labels-requests.js';
 import { RequestTable } from '../requests/request-search.js';
 import { chineseDate } from '../requests/request-tags.js';
 import type { CellRef } from './report-table.js';
+import { Table2Records } from './table2-records.js';
 
 const pageSize = 20;
 
@@ -25,7 +26,9 @@ export function CellDrawer({ agencyId, year, cell, onClose }: { agencyId: string
           <Descriptions.Item label="计入数量">{d.total}</Descriptions.Item>
         </Descriptions>
       )}
-      {cell?.table === 'table4' ? (
+      {cell?.table === 'table2' ? (
+        <Table2Records records={d} loading={records.loading} page={page} onPage={setPage} />
+      ) : cell?.table === 'table4' ? (
         <Table<Appeal>
           rowKey="id"
           size="small"

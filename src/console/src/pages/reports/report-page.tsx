@@ -1,5 +1,6 @@
 /**
- * 表三、表四（实时统计）: an agency's tables for a year compiled from the records by the API, laid out
+ * 年度报告表格（实时统计）: an agency's tables 二 (from publications and registers, when the API
+ * fills it), 三 and 四 for a year, compiled from the records by the API, laid out
  * by the core's TableView with the findings marked, each number drillable to the requests or cases
  * counted there; closing the year freezes the figures.
  */
@@ -43,7 +44,7 @@ export function ReportPage() {
 
   const data = report.data;
   return (
-    <Page title="表三、表四（按办理记录实时统计）">
+    <Page title="年度报告表格（按记录实时统计）">
       {choice.controls}
       {report.error ? <LoadError error={report.error} retry={report.reload} /> : null}
       {data && (
@@ -60,7 +61,7 @@ export function ReportPage() {
               {data.closure ? (
                 <Alert type="info" showIcon title={`该年度已于 ${formatInstant(data.closure.closedAt)} 由 ${data.closure.closedByName} 关闭：显示冻结的数字。`} />
               ) : (
-                <Alert type="info" showIcon title="按办理记录实时统计：本年新收按收到申请之日，办理结果按答复日期，结转按年末是否办结。点击数字可查看计入该单元格的申请。" />
+                <Alert type="info" showIcon title="按记录实时统计：表三本年新收按收到申请之日，办理结果按答复日期，结转按年末是否办结；表二按已发布的规章、规范性文件和登记数字。点击数字可查看计入该单元格的记录。" />
               )}
               <Findings findings={data.findings} />
             </Space>
@@ -94,10 +95,11 @@ function Tables({ report, onCell }: { report: CompiledReport; onCell(c: CellRef)
     const tables = tablesFromJson(format, report.tables as Parameters<typeof tablesFromJson>[1]);
     const findings = report.findings.map((f) => ({ code: f.code, severity: f.severity, at: f.at, params: {} }) as unknown as Finding);
     const view = (id: TableId) => toTableView(spec.tables[id], tables[id], cellMarksFromFindings(findings, spec.tables[id]));
-    return { table3: view('table3'), table4: view('table4') };
+    return { table2: view('table2'), table3: view('table3'), table4: view('table4') };
   }, [report]);
   return (
     <Row gutter={[16, 16]}>
+      {report.provenance.table2 !== 'none' && <Col span={24}><Card size="small"><ReportTable view={views.table2} onCell={onCell} /></Card></Col>}
       <Col span={24}><Card size="small"><ReportTable view={views.table3} onCell={onCell} /></Card></Col>
       <Col span={24}><Card size="small"><ReportTable view={views.table4} onCell={onCell} /></Card></Col>
     </Row>
