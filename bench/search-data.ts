@@ -43,7 +43,9 @@ export async function ensureSearchBenchData(items: number): Promise<BenchData> {
   await migrateOrThrow(handle.db);
   const db = handle.sqlite!;
   db.pragma('foreign_keys = OFF');
-  db.pragma('journal_mode = OFF');
+  // out of WAL (a WAL would hold the whole load until the commit); the rollback journal in memory
+  db.pragma('journal_mode = DELETE');
+  db.pragma('journal_mode = MEMORY');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
   const at = '2026-11-29T00:00:00.000Z';

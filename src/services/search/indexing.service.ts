@@ -13,11 +13,10 @@ import type { IndexInput, PublishedItem } from '../../core/search/document.js';
 import { htmlToText } from '../../core/search/html-text.js';
 import { findAgencyById } from '../../db/agency.repository.js';
 import { isPostgresDb } from '../../db/search-dialect.js';
-import { findPublishedItem, listPublicChangesAfter, listPublishedIds } from '../../db/search-feed.js';
+import { findPublishedItem, latestPublicChangeId, listPublicChangesAfter, listPublishedIds } from '../../db/search-feed.js';
 import {
   bumpSearchVersion, clearSearchIndex, deleteSearchDocument, readSearchState, upsertSearchDocument, writeSearchState,
 } from '../../db/search.repository.js';
-import { latestPublicChangeId } from '../../db/search-feed.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** The index row of a published item of an agency. */
@@ -97,6 +96,8 @@ export async function rebuildSearchIndex(deps: ServiceDeps): Promise<number> {
     await writeSearchState(trx, 'cursor', cursor, at);
     await bumpSearchVersion(trx, at);
   });
+  // merge the full-text index's segments into one (SQLite; PostgreSQL's GIN index needs nothing)
+  if (!isPostgresDb(deps.db)) await sql`insert into search_fts (search_fts) values ('optimize')`.execute(deps.db);
   deps.logger.info({ indexed }, 'search index rebuilt');
   return indexed;
 }
