@@ -132,7 +132,8 @@ export async function searchPublished(deps: ServiceDeps, input: SearchInput): Pr
   const { page, pageSize } = pageOf(input);
   const text = (input.q ?? '').trim();
   const query: SearchQuery | null = text ? parseSearchQuery(text, await loadSynonymMatcher(deps, version)) : null;
-  const result = await searchDocuments(deps.db, {
+  // text without a letter or digit (only punctuation) matches nothing, rather than everything
+  const result = query && query.terms.length === 0 ? { hits: [], total: 0, totalIsExact: true } : await searchDocuments(deps.db, {
     query, filters, page: { offset: (page - 1) * pageSize, limit: pageSize }, sort: input.sort ?? (query ? 'relevance' : 'date'), countCap: searchCountCap,
     ...(query && { documents: await indexSize(deps, version) }),
   });

@@ -148,5 +148,6 @@ describe.each(testDatabases)('search relevance on $name', (target) => {
       const r = await searchPublished(deps, { q });
       expect(Array.isArray(r.items), q).toBe(true);
     }
+    for (const q of ['《》', '"', '*', '、，。']) expect((await searchPublished(deps, { q })).total, q).toBe(0);
   });
 });
