@@ -43,6 +43,10 @@ export const appErrors = {
   PASSWORD_WEAK: { status: 422, message: (p) => `密码强度不足：${v(p.reason)}` },
   CONFLICT: { status: 409, message: (p) => `操作与现有数据冲突${p.detail ? `：${v(p.detail)}` : ''}` },
   WRONG_STATE: { status: 409, message: (p) => `当前状态下不能进行此操作${p.detail ? `：${v(p.detail)}` : ''}` },
+  YEAR_CLOSED: {
+    status: 409,
+    message: (p) => `${v(p.year)}年度已关闭（年度报告数据已冻结），不能${v(p.what) || '登记或修改该年度内的日期'}；如确需更正，系统管理员可重新打开该年度`,
+  },
   REVIEW_REQUIRED: { status: 409, message: (p) => `未经保密审查和发布审查同意，不得发布${p.detail ? `：${v(p.detail)}` : ''}` },
   BACKUP_UNSUPPORTED: {
     status: 400,

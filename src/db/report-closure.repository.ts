@@ -77,3 +77,17 @@ export async function markReopened(
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/** Which of `years` are closed (a closure in force) for the agency, ascending. */
+export async function closedYearsAmong(db: Kysely<Database>, agencyId: string, years: readonly number[]): Promise<number[]> {
+  if (years.length === 0) return [];
+  const rows = await db
+    .selectFrom('closed_report')
+    .select('year')
+    .where('agency_id', '=', agencyId)
+    .where('year', 'in', [...new Set(years)])
+    .where('reopened_at', 'is', null)
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => Number(r.year));
+}

@@ -2,8 +2,9 @@
  * The annual report compiled from the records, on SQLite and PostgreSQL: a small hand-made history
  * across the 2024/2025 year end gives exactly the expected tables 三 and 四 (receipt date, reply date,
  * carried over and forward, 部分公开 once, appeals as at 31 December, co-defendant suits left out);
- * the drill-down lists the records of a cell (masked); closing freezes a year, a change recorded
- * afterwards is caught (T3-CASES, T3-CARRY as errors), reopening is the administrator's and audited.
+ * the drill-down lists the records of a cell (masked); closing freezes a year (the services refuse its
+ * dates, YEAR_CLOSED), a change made around them is caught (T3-CASES, T3-CARRY as errors), reopening is
+ * the administrator's and audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.js';
@@ -168,8 +169,12 @@ describe.each(testDatabases)('annual report from the records on $name', (target)
     const audit = await handle.db.selectFrom('audit_event').select(['action', 'actor_name']).where('action', '=', 'report.close').execute();
     expect(audit).toEqual([{ action: 'report.close', actor_name: head.name }]);
 
-    // a walk-in request entered now with a 2024 arrival date changes 2024 after it was closed
-    await enterRequest(deps, handler, own, { arrivedOn: '2024-11-05', fields: personFields({ name: '李四' }) });
+    // the services refuse a request received in the closed year (closed years are frozen) …
+    const refused = await enterRequest(deps, handler, own, { arrivedOn: '2024-11-05', fields: personFields({ name: '李四' }) }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'YEAR_CLOSED', params: { year: 2024 } });
+    // … and a change that bypasses them (a direct database edit) is still caught: a 2025 walk-in moved into 2024
+    const late = (await enterRequest(deps, handler, own, { arrivedOn: '2025-11-05', fields: personFields({ name: '李四' }) })).request;
+    await handle.db.updateTable('disclosure_request').set({ arrived_on: '2024-11-05', received_on: '2024-11-05' }).where('id', '=', late.id).execute();
     const y2024 = await compileAgencyReport(deps, handler, own, 2024);
     expect(y2024.provenance.source).toBe('frozen');
     expect(y2024.report.tables.table3.newReceived).toEqual([2, 1, 0, 0, 0, 0, 3]);

@@ -11,6 +11,7 @@ import { findRequestRow } from '../../db/request.repository.js';
 import { findAgencyById } from '../../db/agency.repository.js';
 import { canAccessAgency, requireAgencyAccess, requireRole, visibleAgencyIds, type Principal } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
+import { assertYearsOpen } from '../reports/closed-years.js';
 import { withTransaction } from '../with-transaction.js';
 import { checkLegalDate } from './request-action.js';
 import type { Page } from './queries.service.js';
@@ -44,6 +45,21 @@ function checkCoherent(a: { kind: AppealKind; result: AppealResult; filedOn: str
   if (a.reviewOrganCoDefendant && a.kind !== 'suitAfterReview') throw new AppError('REQUEST_INVALID', { detail: '复议机关作共同被告只适用于复议后起诉的行政诉讼' });
 }
 
+type Counted = Pick<Appeal, 'kind' | 'result' | 'filedOn' | 'decidedOn' | 'reviewOrganCoDefendant'>;
+
+/**
+ * The dates whose years an update changes in table 四 (closed years are frozen): the filing year's row
+ * when the kind, co-defendant flag or filing date changes; the decision's year when the result or the
+ * decision date changes (a case decided after 31 Dec counts as 尚未审结 in its filing year).
+ */
+function frozenDates(before: Counted, next: Counted): (string | null)[] {
+  const dates: (string | null)[] = [];
+  if (before.kind !== next.kind || before.reviewOrganCoDefendant !== next.reviewOrganCoDefendant || before.filedOn !== next.filedOn) dates.push(before.filedOn, next.filedOn);
+  if (before.result !== next.result || before.decidedOn !== next.decidedOn) dates.push(before.decidedOn, next.decidedOn);
+  return dates;
+}
+
+/** @throws AppError(FORBIDDEN | NOT_FOUND | REQUEST_INVALID | YEAR_CLOSED) */
 export async function createAppeal(deps: ServiceDeps, principal: Principal, input: AppealInput): Promise<Appeal> {
   requireRole(principal, 'handler', 'head', 'admin');
   return withTransaction(deps, principal, async (trx, audit) => {
@@ -63,6 +79,7 @@ export async function createAppeal(deps: ServiceDeps, principal: Principal, inpu
       note: text(input.note, 2000, '备注'), version: 1, createdAt: audit.at, updatedAt: audit.at,
     };
     checkCoherent(a, deps.clock.today());
+    await assertYearsOpen(trx, agencyId, [a.filedOn, a.decidedOn], '登记立案或审结日期在该年度内的行政复议、行政诉讼', deps.clock.today());
     await insertAppeal(trx, a);
     await audit.record({ action: 'appeal.create', entityType: 'appeal', entityId: a.id, agencyId, requestId, after: a });
     return a;
@@ -83,6 +100,7 @@ export async function updateAppeal(
       reviewOrganCoDefendant: input.reviewOrganCoDefendant ?? before.reviewOrganCoDefendant,
     };
     checkCoherent(next, deps.clock.today());
+    await assertYearsOpen(trx, before.agencyId, frozenDates(before, next), '更改该年度内立案或审结的行政复议、行政诉讼在年度报告中的类型、结果或日期', deps.clock.today());
     const patch: AppealPatch = {
       kind: next.kind, result: next.result, filed_on: next.filedOn, decided_on: next.decidedOn, review_organ_co_defendant: next.reviewOrganCoDefendant ? 1 : 0,
       ...(input.caseNumber !== undefined && { case_number: text(input.caseNumber, 100, '案号') }),
@@ -102,6 +120,7 @@ export async function deleteAppeal(deps: ServiceDeps, principal: Principal, id: 
   await withTransaction(deps, principal, async (trx, audit) => {
     const before = await findAppeal(trx, id);
     if (!before || !canAccessAgency(principal, before.agencyId)) throw new AppError('NOT_FOUND', { what: '该复议或诉讼记录' });
+    await assertYearsOpen(trx, before.agencyId, [before.filedOn], '删除该年度内立案的行政复议、行政诉讼', deps.clock.today());
     await deleteAppealRow(trx, id);
     await audit.record({ action: 'appeal.delete', entityType: 'appeal', entityId: id, agencyId: before.agencyId, requestId: before.requestId, before });
   });

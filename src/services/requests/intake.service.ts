@@ -18,6 +18,7 @@ import type { DisclosureRequestRow } from '../../db/schema.js';
 import { requireAgencyAccess, requireRole, type Principal } from '../authorization.js';
 import type { Calendar } from '../../core/calendar/calendar.js';
 import { loadCalendar } from '../calendar.service.js';
+import { assertYearsOpen } from '../reports/closed-years.js';
 import type { ServiceDeps } from '../deps.js';
 import { withTransaction, type Actor } from '../with-transaction.js';
 import { checkLegalDate, runRequestAction, type ActionInput } from './request-action.js';
@@ -58,10 +59,14 @@ interface NewRequest {
   readonly extraFirstEvent?: { kind: RequestEventKind; data: RequestEvent['data'] };
 }
 
-/** Inserts a request with its first events inside the caller's transaction. */
+/**
+ * Inserts a request with its first events inside the caller's transaction.
+ * @throws AppError(YEAR_CLOSED) when its 收到申请之日 lies in a year closed for the agency
+ */
 export async function insertNewRequest(
   deps: ServiceDeps, trx: ServiceDeps['db'], actor: Actor, at: string, n: NewRequest, calendar: Calendar | null,
 ): Promise<DisclosureRequestRow> {
+  await assertYearsOpen(trx, n.agencyId, [n.receivedOn], '登记收到申请之日在该年度内的申请', deps.clock.today());
   const id = randomUUID();
   const reference = await nextReference(trx, Number(n.arrivedOn.slice(0, 4)));
   const status = n.receivedOn ? 'inProgress' : 'registered';
@@ -142,7 +147,7 @@ export interface StaffIntakeInput {
   readonly intakeKey?: string;
 }
 
-/** Staff entry. @throws AppError(FORBIDDEN | NOT_FOUND | REQUEST_INVALID) */
+/** Staff entry. @throws AppError(FORBIDDEN | NOT_FOUND | REQUEST_INVALID | YEAR_CLOSED) */
 export async function createStaffRequest(deps: ServiceDeps, principal: Principal, input: StaffIntakeInput): Promise<IntakeResult> {
   requireRole(principal, 'handler', 'head', 'admin');
   requireAgencyAccess(principal, input.agencyId, '该机关');

@@ -11,7 +11,7 @@ import { AppError } from '../../core/errors.js';
 import { logFacts, toClockEvents, type RequestEvent, type RequestEventData, type RequestEventKind } from '../../core/requests/events.js';
 import { defaultRequestPolicy, type RequestPolicy } from '../../core/requests/policy.js';
 import type { DisclosureRequest } from '../../core/requests/request.js';
-import { actionRoles, checkAction, statusAfter, type ActionContext, type RequestAction, type RequestStatus } from '../../core/requests/states.js';
+import { actionRoles, checkAction, requestActionLabels, statusAfter, type ActionContext, type RequestAction, type RequestStatus } from '../../core/requests/states.js';
 import { isUniqueViolation } from '../../db/constraint-errors.js';
 import { findOpenReplyLetter } from '../../db/request-letter.repository.js';
 import { findRequestRow, toDisclosureRequest, updateRequestIfVersion, type RequestPatch } from '../../db/request.repository.js';
@@ -20,6 +20,7 @@ import type { Database, DisclosureRequestRow } from '../../db/schema.js';
 import type { Kysely } from 'kysely';
 import { canAccessAgency, requireRole, type Principal } from '../authorization.js';
 import { loadCalendar } from '../calendar.service.js';
+import { assertYearsOpen } from '../reports/closed-years.js';
 import type { ServiceDeps } from '../deps.js';
 import { withTransaction, type Actor, type Audit } from '../with-transaction.js';
 
@@ -80,12 +81,23 @@ const snapshot = (r: Pick<DisclosureRequestRow, 'status' | 'version' | 'agency_i
   outcome: r.outcome, outcomeBasis: r.outcome_basis, repliedOn: r.replied_on, replyBy: r.reply_by,
 });
 
+/** The report dates an action changes (收到申请之日, 答复日期), before and after: none may lie in a closed year. */
+function reportDates(row: DisclosureRequestRow, patch: RequestPatch | undefined): (string | null)[] {
+  const dates: (string | null)[] = [];
+  for (const key of ['received_on', 'replied_on'] as const) {
+    if (patch && key in patch && patch[key] !== row[key]) dates.push(row[key], patch[key] ?? null);
+  }
+  return dates;
+}
+
 /** Who acts: a staff principal (role and reach checked) or the applicant holding the 查询码 (checked by the caller). */
 export type ActionActor = { readonly principal: Principal } | { readonly applicant: Actor };
 
 /**
  * Runs one action. `plan` may throw AppError (REQUEST_INVALID, WRONG_STATE …); nothing is written then.
- * @throws AppError(FORBIDDEN | NOT_FOUND | CONFLICT | WRONG_STATE | REQUEST_INVALID)
+ * An action dated in a year closed for the request's agency (or changing a report date in one) is
+ * refused with YEAR_CLOSED (closed years are frozen, reports/closed-years.ts).
+ * @throws AppError(FORBIDDEN | NOT_FOUND | CONFLICT | WRONG_STATE | REQUEST_INVALID | YEAR_CLOSED)
  */
 export async function runRequestAction(
   deps: ServiceDeps,
@@ -120,9 +132,12 @@ export async function runRequestAction(
     if (!check.ok) throw new AppError('WRONG_STATE', { detail: check.reason });
     const lastOn = events.reduce((m, e) => (e.on > m ? e.on : m), row.arrived_on);
     const on = checkLegalDate(input.on ?? today, '日期', lastOn, today);
+    const frozen = `将“${requestActionLabels[action]}”的日期定在该年度内`;
+    await assertYearsOpen(trx, row.agency_id, [on], frozen, today);
     const clock = computeRequestClock(toClockEvents(events), calendar, on);
     const request = toDisclosureRequest(row);
     const planned = await plan({ trx, audit, request, events, facts, clock, calendar, on, today, policy });
+    await assertYearsOpen(trx, row.agency_id, [...planned.events.map((e) => e.on), ...reportDates(row, planned.patch)], frozen, today);
     const next = planned.status ?? statusAfter(status, action, ctx) ?? status;
     const appended: RequestEvent[] = planned.events.map((p, i) => ({
       seq: events.length + i + 1, kind: p.kind, on: p.on ?? on, at: audit.at, actorId: actor.userId, actorName: actor.name,
