@@ -7,19 +7,21 @@ describe(loadConfig.name, () => {
     expect(c.auth).toEqual({ lockoutThreshold: 5, lockoutMinutes: 15, sessionIdleMinutes: 120, sessionMaxHours: 12, passwordHashCost: 15 });
     expect(c.rateLimit).toEqual({ login: { max: 10, windowMs: 60_000 }, publicForm: { max: 60, windowMs: 3_600_000 } });
     expect(c.demoPassword).toBeNull();
+    expect(c.demoRequests).toBe(2500);
   });
 
   it('reads them from the environment and reports every bad value at once', () => {
-    const c = loadConfig({ LOGIN_LOCKOUT_ATTEMPTS: '3', SESSION_IDLE_MINUTES: '45', RATE_LIMIT_FORMS: '5', GONGKAI_DEMO_PASSWORD: 'Demo-pass-2026' });
-    expect([c.auth.lockoutThreshold, c.auth.sessionIdleMinutes, c.rateLimit.publicForm.max, c.demoPassword]).toEqual([3, 45, 5, 'Demo-pass-2026']);
+    const c = loadConfig({ LOGIN_LOCKOUT_ATTEMPTS: '3', SESSION_IDLE_MINUTES: '45', RATE_LIMIT_FORMS: '5', GONGKAI_DEMO_PASSWORD: 'Demo-pass-2026', GONGKAI_DEMO_REQUESTS: '0' });
+    expect([c.auth.lockoutThreshold, c.auth.sessionIdleMinutes, c.rateLimit.publicForm.max, c.demoPassword, c.demoRequests]).toEqual([3, 45, 5, 'Demo-pass-2026', 0]);
     let problems: readonly string[] = [];
     try {
-      loadConfig({ PASSWORD_HASH_COST: '30', LOGIN_LOCKOUT_MINUTES: 'soon', GONGKAI_DEMO_PASSWORD: 'short' });
+      loadConfig({ PASSWORD_HASH_COST: '30', LOGIN_LOCKOUT_MINUTES: 'soon', GONGKAI_DEMO_PASSWORD: 'short', GONGKAI_DEMO_REQUESTS: 'many' });
     } catch (err) {
       problems = (err as ConfigError).problems;
     }
     expect([...problems].sort()).toEqual([
       'GONGKAI_DEMO_PASSWORD 至少 10 个字符',
+      'GONGKAI_DEMO_REQUESTS 应为 0–100000 之间的整数，实际为“many”',
       'LOGIN_LOCKOUT_MINUTES 应为 1–1440 之间的整数，实际为“soon”',
       'PASSWORD_HASH_COST 应为 10–20 之间的整数，实际为“30”',
     ]);

@@ -26,6 +26,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Demo staff accounts get this password instead of a random one (GONGKAI_DEMO_PASSWORD). */
   readonly demoPassword: string | null;
+  /** About how many requests the demo generates over 2024 … today (GONGKAI_DEMO_REQUESTS, default 2,500; 0 = none). */
+  readonly demoRequests: number;
   readonly auth: AuthConfig;
   readonly rateLimit: RateLimitConfig;
 }
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     secureCookies: bool('SECURE_COOKIES', false),
     noColor: Boolean(env.NO_COLOR),
     demoPassword,
+    demoRequests: int('GONGKAI_DEMO_REQUESTS', 2500, 0, 100_000),
     auth: {
       lockoutThreshold: int('LOGIN_LOCKOUT_ATTEMPTS', 5, 1, 100),
       lockoutMinutes: int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),

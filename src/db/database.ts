@@ -24,9 +24,22 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-export function createDatabase(config: DatabaseConfig, opts: { poolSize?: number } = {}): DatabaseHandle {
+export interface DatabaseOptions {
+  readonly poolSize?: number;
+  /**
+   * PostgreSQL: told when a connection fails outside a query (the server restarted or terminated it,
+   * e.g. `DROP DATABASE … WITH (FORCE)` just after close). pg drops such a connection and the next
+   * query opens a new one; without a listener pg would throw the error out of the process.
+   */
+  readonly onConnectionError?: (err: Error) => void;
+}
+
+export function createDatabase(config: DatabaseConfig, opts: DatabaseOptions = {}): DatabaseHandle {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: opts.poolSize ?? 10 });
+    const onError = (err: Error) => opts.onConnectionError?.(err);
+    pool.on('error', onError); // an idle connection in the pool
+    pool.on('connect', (client) => client.on('error', onError)); // also once it has left the pool (closing)
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }

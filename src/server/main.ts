@@ -23,9 +23,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config, pino.destination(1));
   logger.info({ config: redactConfig(config) }, 'starting');
-  const db = createDatabase(config.db);
+  const db = createDatabase(config.db, { onConnectionError: (err) => logger.warn({ err }, 'database connection lost (reconnects on the next query)') });
   await migrateOrThrow(db.db);
-  const serviceDeps = { db: db.db, clock: systemClock, logger, auth: config.auth, demoPassword: config.demoPassword };
+  const serviceDeps = { db: db.db, clock: systemClock, logger, auth: config.auth, demoPassword: config.demoPassword, demoRequests: config.demoRequests };
   const demo = config.demo ? await fillDemoIfEmpty(serviceDeps) : null;
   const app = await buildApp({ config, logger, db, clock: systemClock });
   const shutdown = async (signal: string) => {

@@ -11,11 +11,16 @@ import { createLogger } from '../../src/logger.js';
 import { buildApp } from '../../src/server/app.js';
 import type { AccountDeps } from '../../src/services/deps.js';
 
-/** A config for tests: in-memory defaults, cheap scrypt, no demo, silent logs; override any env variable. */
+/**
+ * A config for tests: in-memory defaults, cheap scrypt, no demo (and `gongkai demo` without its
+ * generated requests: they take minutes; tests that want some ask for a few), silent logs; override
+ * any env variable.
+ */
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
     DATABASE_URL: ':memory:',
     GONGKAI_DEMO: 'false',
+    GONGKAI_DEMO_REQUESTS: '0',
     PASSWORD_HASH_COST: '10',
     RATE_LIMIT_LOGIN: '100000',
     RATE_LIMIT_FORMS: '100000',

@@ -36,6 +36,8 @@ export interface DemoAccount {
 export interface DemoDeps extends AccountDeps {
   /** GONGKAI_DEMO_PASSWORD: one known password for every demo account, instead of random ones. */
   readonly demoPassword?: string | null;
+  /** GONGKAI_DEMO_REQUESTS / `gongkai demo --requests n`: about how many requests to generate (0 = none; default 2,500). */
+  readonly demoRequests?: number;
 }
 
 export interface DemoContext {
@@ -55,6 +57,8 @@ export interface DemoStep {
   readonly title: string;
   /** Run only the first time (recorded as setting `demo.step.<key>`); otherwise the step must be idempotent. */
   readonly once: boolean;
+  /** False: left out of this fill and not recorded (a later fill may run it), e.g. GONGKAI_DEMO_REQUESTS=0. */
+  enabled?(deps: DemoDeps): boolean;
   run(ctx: DemoContext): Promise<void>;
 }
 
@@ -91,6 +95,8 @@ export interface DemoResult {
   readonly createdAccounts: readonly DemoAccount[];
   readonly ranSteps: readonly string[];
   readonly skippedSteps: readonly string[];
+  /** Steps left out by their setting (see DemoStep.enabled). */
+  readonly omittedSteps: readonly string[];
   readonly notes: readonly string[];
 }
 
@@ -111,7 +117,12 @@ export async function fillDemoDistrict(deps: DemoDeps, steps: readonly DemoStep[
   };
   const ran: string[] = [];
   const skipped: string[] = [];
+  const omitted: string[] = [];
   for (const step of steps) {
+    if (step.enabled && !step.enabled(deps)) {
+      omitted.push(step.key);
+      continue;
+    }
     const doneKey = `demo.step.${step.key}`;
     if (step.once && (await getSetting(deps, doneKey)) !== null) {
       skipped.push(step.key);
@@ -123,7 +134,7 @@ export async function fillDemoDistrict(deps: DemoDeps, steps: readonly DemoStep[
     ran.push(step.key);
     deps.logger.info({ step: step.key }, 'demo step done');
   }
-  return { createdAccounts: ctx.createdAccounts, ranSteps: ran, skippedSteps: skipped, notes: ctx.notes };
+  return { createdAccounts: ctx.createdAccounts, ranSteps: ran, skippedSteps: skipped, omittedSteps: omitted, notes: ctx.notes };
 }
 
 /** On start: fills the demo district when the database has no agencies and no accounts yet; null otherwise. */

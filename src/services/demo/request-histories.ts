@@ -8,7 +8,9 @@
  * Each request is a script that waits simulated days (`sim.after(n)`); one scheduler runs the
  * scripts of each day one at a time with the clock set to that day. The log says what the driver
  * did (not what the database holds), for tests to count independently. Used by the demo step and
- * the simulation test. Deterministic for a seed (given the same database state).
+ * the simulation test. Deterministic for a seed and period (given the same database state): arrivals
+ * draw from the seed's stream, and each request's story from its own stream (seed, arrival number),
+ * so a change in one story (a refused action, an edit of the script) never reshuffles the others.
  */
 import { formatIsoDate, parseIsoDate } from '../../core/calendar/day-number.js';
 import { createRandom } from '../../core/report/generate.js';
@@ -107,9 +109,11 @@ export async function runRequestHistories(deps: ServiceDeps & { readonly clock: 
   const actor = opts.actor ?? (() => system);
   let tick = 0;
   let current: ServiceDeps = deps;
-  const ctx: HistoryContext = {
+  let started = 0;
+  /** The context of one story, with its own random stream. */
+  const contextFor = (own: Random): HistoryContext => ({
     get deps() { return current; },
-    sim, rand, log, actor,
+    sim, rand: own, log, actor,
     today: () => formatIsoDate(sim.day),
     tick: () => {
       tick = (tick + 1) % 18000;
@@ -121,8 +125,8 @@ export async function runRequestHistories(deps: ServiceDeps & { readonly clock: 
       return r;
     },
     activeAgencies: (exceptId) => opts.agencies.filter((a) => a.id !== exceptId && (!a.from || a.from <= formatIsoDate(sim.day))),
-    intakeKey: () => `sim-${opts.seed}-${log.requests.length}-${Math.floor(rand() * 1e9)}`.padEnd(16, '0'),
-  };
+    intakeKey: () => `sim-${opts.seed}-${log.requests.length}-${Math.floor(own() * 1e9)}`.padEnd(16, '0'),
+  });
   const perDay = opts.requests / (last - first + 1);
   let owed = 0;
   const runDay = async (day: number) => {
@@ -130,12 +134,15 @@ export async function runRequestHistories(deps: ServiceDeps & { readonly clock: 
     owed += perDay * (0.4 + rand() * 1.2);
     const arrivals = Math.floor(owed);
     owed -= arrivals;
+    const today = formatIsoDate(day);
     for (let i = 0; i < arrivals; i++) {
-      const open = ctx.activeAgencies(null);
+      const open = opts.agencies.filter((a) => !a.from || a.from <= today);
       if (open.length === 0) break;
       const agency = weightedAgency(rand, open);
       const kind = pickApplicantKind(rand);
-      sim.startOn(day, () => runHistory(ctx, { agencyId: agency.id, kind, channel: pickChannel(rand), fields: fakeRequestFields(rand, kind) }));
+      const story = { agencyId: agency.id, kind, channel: pickChannel(rand), fields: fakeRequestFields(rand, kind) };
+      const c = contextFor(createRandom(storySeed(opts.seed, started++)));
+      sim.startOn(day, () => runHistory(c, story));
     }
     await sim.runDay(day);
     await opts.onDay?.(formatIsoDate(day), log);
@@ -158,6 +165,9 @@ export async function runRequestHistories(deps: ServiceDeps & { readonly clock: 
   }
   return log;
 }
+
+/** The seed of the n-th story's stream (a multiplicative hash: neighbouring stories get unrelated streams). */
+const storySeed = (seed: number, n: number): number => (Math.imul(seed ^ 0x5bd1e995, 0x27d4eb2d) ^ Math.imul(n + 1, 0x9e3779b1)) >>> 0;
 
 function weightedAgency(rand: Random, agencies: readonly HistoryAgency[]): HistoryAgency {
   const total = agencies.reduce((s, a) => s + (a.weight ?? 1), 0);

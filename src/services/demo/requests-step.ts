@@ -11,14 +11,19 @@ import { resolvePrincipal, systemPrincipal, type Principal } from '../authorizat
 import { demoAccounts } from './accounts.js';
 import { demoAgencyNames as n } from './district.js';
 import type { DemoContext, DemoStep } from './index.js';
-import { runRequestHistories, type HistoryAgency } from './request-histories.js';
+import { runRequestHistories, type HistoryAgency, type HistoryLog } from './request-histories.js';
+
+/** The demo's size when neither the step nor the deps say (GONGKAI_DEMO_REQUESTS). */
+export const defaultDemoRequests = 2500;
 
 export interface RequestsDemoOptions {
-  /** About how many requests arrive (default 2,500). */
+  /** About how many requests arrive (default: `deps.demoRequests`, else 2,500; 0 leaves the step out). */
   readonly requests?: number;
   readonly seed?: number;
   /** First simulated day (default 2024-01-02). */
   readonly from?: string;
+  /** Receives what the driver did (tests compare it with the database). */
+  readonly onLog?: (log: HistoryLog) => void;
 }
 
 /** Relative share of requests per agency; the seed's office only from 2025. */
@@ -49,8 +54,10 @@ async function staffOf(ctx: DemoContext): Promise<(agencyId: string, role: 'hand
 }
 
 export function createRequestsDemoStep(opts: RequestsDemoOptions = {}): DemoStep {
+  const size = (deps: DemoContext['deps']): number => opts.requests ?? deps.demoRequests ?? defaultDemoRequests;
   return {
     key: 'requests', title: '演示申请（2024年至今，经办理流程生成）', once: true,
+    enabled: (deps) => size(deps) > 0,
     run: async (ctx) => {
       const from = opts.from ?? '2024-01-02';
       const to = ctx.deps.clock.today();
@@ -61,13 +68,14 @@ export function createRequestsDemoStep(opts: RequestsDemoOptions = {}): DemoStep
       // the services log each action at info level: quiet them here, progress is logged once a month
       const quiet = ctx.deps.logger.child({ demo: 'requests' }, { level: 'warn' });
       const log = await runRequestHistories({ ...ctx.deps, logger: quiet, clock: fixedClock(`${from}T01:00:00Z`) }, {
-        seed: opts.seed ?? 20240102, from, to, requests: opts.requests ?? 2500, agencies, actor: await staffOf(ctx), daysPerTransaction: 31,
+        seed: opts.seed ?? 20240102, from, to, requests: size(ctx.deps), agencies, actor: await staffOf(ctx), daysPerTransaction: 31,
         onDay: (day, l) => {
           if (day.slice(0, 7) === month) return;
           month = day.slice(0, 7);
           ctx.deps.logger.info({ month, requests: l.requests.length, seconds: Math.round((Date.now() - started) / 1000) }, 'demo requests: generating');
         },
       });
+      opts.onLog?.(log);
       ctx.notes.push(`演示申请：${log.requests.length} 件（${from.slice(0, 4)}年至今，经登记、补正、征求意见、延期、收费、转送、答复等办理流程生成），行政复议、行政诉讼 ${log.appeals.length} 件，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`);
     },
   };
