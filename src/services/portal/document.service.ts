@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors.js';
 import { article20ItemLabel, article20Items } from '../../core/publications/publication.js';
 import type { PublishedItem, SearchFilters } from '../../core/search/document.js';
 import { findPublishedAttachment, findPublishedItem } from '../../db/search-feed.js';
-import { countByFacet, type FacetColumn } from '../../db/search.repository.js';
+import { countByFacets, type FacetColumn } from '../../db/search.repository.js';
 import type { ServiceDeps } from '../deps.js';
 import { portalVersion } from '../search/data-version.js';
 import { loadPortalContext, type PortalContext } from '../search/public-context.js';
@@ -40,8 +40,9 @@ const catalogPageSize = 20;
 const facetCache = new WeakMap<object, { version: string; byAgency: Map<string, CatalogData['facets']> }>();
 
 async function facetCounts(deps: ServiceDeps, context: PortalContext, filters: SearchFilters): Promise<CatalogData['facets']> {
-  const of = async (column: FacetColumn, label: (v: string) => string, order: (a: FacetCount, b: FacetCount) => number) =>
-    (await countByFacet(deps.db, filters, column)).map((c) => ({ ...c, label: label(c.value) })).sort(order);
+  const counts = await countByFacets(deps.db, filters);
+  const of = (column: FacetColumn, label: (v: string) => string, order: (a: FacetCount, b: FacetCount) => number) =>
+    counts[column].map((c) => ({ ...c, label: label(c.value) })).sort(order);
   const byLabelOrder = (list: readonly (readonly [string, string])[]) => (a: FacetCount, b: FacetCount) => {
     const ia = list.findIndex(([c]) => c === a.value);
     const ib = list.findIndex(([c]) => c === b.value);
@@ -49,11 +50,11 @@ async function facetCounts(deps: ServiceDeps, context: PortalContext, filters: S
   };
   const validityOrder = ['valid', 'expired', 'repealed'];
   return {
-    item: await of('article20_item', (v) => `（${article20ItemLabel(Number(v)).replace(/^第二十条第（(.+)）项$/, '$1')}）${article20Items[Number(v) - 1] ?? ''}`, (a, b) => Number(a.value) - Number(b.value)),
-    topic: await of('topic', context.topicLabel, byLabelOrder(context.topics)),
-    genre: await of('genre', context.genreLabel, byLabelOrder(context.genres)),
-    year: await of('year', (v) => `${v}年`, (a, b) => Number(b.value) - Number(a.value)),
-    validity: await of('validity', context.validityLabel, (a, b) => validityOrder.indexOf(a.value) - validityOrder.indexOf(b.value)),
+    item: of('article20_item', (v) => `（${article20ItemLabel(Number(v)).replace(/^第二十条第（(.+)）项$/, '$1')}）${article20Items[Number(v) - 1] ?? ''}`, (a, b) => Number(a.value) - Number(b.value)),
+    topic: of('topic', context.topicLabel, byLabelOrder(context.topics)),
+    genre: of('genre', context.genreLabel, byLabelOrder(context.genres)),
+    year: of('year', (v) => `${v}年`, (a, b) => Number(b.value) - Number(a.value)),
+    validity: of('validity', context.validityLabel, (a, b) => validityOrder.indexOf(a.value) - validityOrder.indexOf(b.value)),
   };
 }
 

@@ -12,7 +12,7 @@ export const catalogRoutes: FastifyPluginAsync = async (app) => {
       const c = await loadCatalog(app.serviceDeps, { agencyId: request.params.agencyId, ...filters, page: intParam(q.page) });
       return {
         body: renderCatalogPage({
-          agency: c.agency, filters, facets: c.facets, total: c.results.total, page: c.results.page, pageCount: c.results.pageCount,
+          agency: c.agency, filters, facets: c.facets, total: c.results.total, totalIsExact: c.results.totalIsExact, page: c.results.page, pageCount: c.results.pageCount,
           rows: c.results.items.map((i) => ({
             itemId: i.itemId, title: i.title, indexNumber: i.indexNumber, documentNumber: i.documentNumber, summary: i.summary,
             writtenOn: i.writtenOn, publishedOn: i.publishedOn, validity: i.validity, validityLabel: i.validityLabel,
