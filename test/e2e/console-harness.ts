@@ -139,15 +139,20 @@ export async function login(page: Page, username: string, password: string): Pro
  * keyboard user does (type to filter, Enter), a plain one by clicking the option in its dropdown.
  */
 export async function choose(scope: Page | Locator, label: string, text: string): Promise<void> {
-  const combobox = scope.getByRole('combobox', { name: label, exact: true });
+  const page = 'page' in scope ? scope.page() : scope;
+  const byName = { name: label, exact: true } as const;
+  const combobox = scope.getByRole('combobox', byName);
   await combobox.click();
   if (await combobox.isEditable()) {
     await combobox.fill(text);
     await combobox.press('Enter');
-    return;
+  } else {
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
   }
-  const page = 'page' in scope ? scope.page() : scope;
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+  // the select now shows the choice (an Enter on an empty filter would choose nothing);
+  // `has` takes a locator relative to the candidate, hence one built from the page
+  const select = scope.locator('.ant-select', { has: page.getByRole('combobox', byName) }).first();
+  await expect.poll(() => select.innerText({ timeout: 2000 })).toContain(text);
 }
 
 export interface AxeViolation { id: string; impact: string | null; help: string; nodes: string[] }

@@ -121,4 +121,20 @@ describe('staff console: proactive disclosure', () => {
     await made.click();
     await expect.poll(() => page.getByRole('dialog').getByRole('link', { name: title }).count()).toBe(1);
   });
+
+  it('lets an administrator add a 主题分类 term, which then appears in the editor', async () => {
+    const { page } = await s.open('/console/publications/settings');
+    await login(page, f.users.admin.username, f.password);
+    await expect.poll(() => heading(page).textContent()).toBe('主动公开设置');
+    await page.getByLabel('新代码').fill('edu-enroll');
+    await page.getByRole('textbox', { name: /^名称 ?:?$/ }).fill('招生入学');
+    await page.getByRole('button', { name: '添加' }).click();
+    await page.getByRole('textbox', { name: '名称：edu-enroll' }).waitFor();
+    await expectAccessible(page, 'publication settings');
+    const c = await api(f.users.handler.username);
+    const terms = (await c.get('/api/publications/settings/vocabularies?vocabulary=topic')).json() as { terms: { code: string; label: string }[] };
+    expect(terms.terms).toContainEqual(expect.objectContaining({ code: 'edu-enroll', label: '招生入学' }));
+    await page.goto(`${s.baseUrl}/console/publications/new`);
+    await choose(page, '主题分类', '招生入学');
+  });
 });

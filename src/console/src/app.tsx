@@ -15,6 +15,7 @@ import { CatalogPage } from './pages/publications/catalog-page.js';
 import { NewPublicationPage } from './pages/publications/new-publication-page.js';
 import { PublicationPage } from './pages/publications/publication-page.js';
 import { RegistersPage } from './pages/publications/registers-page.js';
+import { PublicationSettingsPage } from './pages/publications/settings-page.js';
 import { DeadlinesPage, ReviewQueuePage, SuggestionsPage } from './pages/publications/work-pages.js';
 import { ReportPage } from './pages/reports/report-page.js';
 import { UsersPage } from './pages/users-page.js';
@@ -41,6 +42,7 @@ const views: Readonly<Record<string, Render>> = {
   pubDeadlines: () => <DeadlinesPage />,
   suggestions: () => <SuggestionsPage />,
   registers: () => <RegistersPage />,
+  pubSettings: () => <PublicationSettingsPage />,
   publication: (p) => <PublicationPage key={p.publicationId} publicationId={p.publicationId!} />,
   charts: () => <Suspense fallback={<Spin description="正在加载图表…" />}><ChartsPage /></Suspense>,
   intake: () => <IntakePage />,

@@ -41,6 +41,7 @@ export const screens: readonly ScreenDef[] = [
   { key: 'pubDeadlines', pattern: '/publications/deadlines', menu: '公开期限提醒', group: 'publications', feature: 'publications' },
   { key: 'suggestions', pattern: '/publications/suggestions', menu: '依申请转主动', group: 'publications', feature: 'publications' },
   { key: 'registers', pattern: '/publications/registers', menu: '表二登记数字', group: 'publications', feature: 'registers' },
+  { key: 'pubSettings', pattern: '/publications/settings', menu: '词表与发布规则', group: 'publications', feature: 'publications', roles: ['admin'] },
   { key: 'publication', pattern: '/publications/:publicationId', group: 'publications', feature: 'publications' },
   { key: 'agencies', pattern: '/agencies', menu: '机关与公开工作机构', group: 'admin' },
   { key: 'users', pattern: '/users', menu: '工作人员账号', group: 'admin', roles: ['admin', 'supervisor'] },

@@ -104,9 +104,9 @@ export function PublicationForm({ form, vocab, onFinish, agencies, isChange, max
             <DatePicker style={{ width: '100%' }} disabledDate={future} placeholder="今天" />
           </Form.Item>
         </Col>
-        <Col xs={12} md={6}><Form.Item label="主题分类" name="topic"><Select allowClear options={terms('topic')} /></Form.Item></Col>
-        <Col xs={12} md={6}><Form.Item label="体裁" name="genre"><Select allowClear options={terms('genre')} /></Form.Item></Col>
-        <Col xs={12} md={6}><Form.Item label="公开方式" name="disclosureMethod"><Select allowClear options={terms('disclosureMethod')} /></Form.Item></Col>
+        <Col xs={12} md={6}><Form.Item label="主题分类" name="topic"><Select allowClear showSearch={{ optionFilterProp: 'label' }} options={terms('topic')} /></Form.Item></Col>
+        <Col xs={12} md={6}><Form.Item label="体裁" name="genre"><Select allowClear showSearch={{ optionFilterProp: 'label' }} options={terms('genre')} /></Form.Item></Col>
+        <Col xs={12} md={6}><Form.Item label="公开方式" name="disclosureMethod"><Select allowClear showSearch={{ optionFilterProp: 'label' }} options={terms('disclosureMethod')} /></Form.Item></Col>
         <Col xs={12} md={6}>
           <Form.Item label="文件类型" name="docType" extra="规章、行政规范性文件计入年度报告表二">
             <Select options={docTypes.map((d) => ({ value: d, label: docTypeLabels[d] }))} />
