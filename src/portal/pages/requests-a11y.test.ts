@@ -17,8 +17,14 @@ const status = {
   reference: '2026-000001', agencyName: '某区教育委员会', applicantName: '张*', statusLabel: '补正中', arrivedOn: '2026-03-02', receivedOn: '2026-03-03',
   replyBy: null, outcomeLabel: null, repliedOn: null,
   timeline: [{ on: '2026-03-02', label: '登记申请', detail: '' }, { on: '2026-03-04', label: '发出补正通知', detail: '需要补正的事项：文号' }],
-  letters: [{ title: '政府信息公开申请补正告知书', issuedOn: '2026-03-04', body: '张三：\n\n请补正。' }],
+  letters: [{ id: 'l1', title: '政府信息公开申请补正告知书', issuedOn: '2026-03-04', body: '张三：\n\n请补正。' }],
+  attachments: [],
   clarification: { items: '请写明文号', dueOn: '2026-03-13' }, forwardedTo: null,
+};
+const replied = {
+  ...status, statusLabel: '已答复', outcomeLabel: '予以公开', repliedOn: '2026-03-20', clarification: null,
+  letters: [...status.letters, { id: 'l2', title: '政府信息公开申请答复告知书', issuedOn: '2026-03-20', body: '张三：\n\n予以公开。' }],
+  attachments: [{ id: 'f1', fileName: '2025年招生计划.pdf', sizeBytes: 48_213, letterTitle: '政府信息公开申请答复告知书' }],
 };
 
 const pages: Record<string, string> = {
@@ -30,6 +36,7 @@ const pages: Record<string, string> = {
   receipt: renderReceiptPage({ reference: '2026-000001', trackingCode: 'ABCD-EFGH-JKMN-PQRS-TVWX', agencyName: '某区教育委员会', arrivedOn: '2026-03-02', statusLabel: '已登记', duplicate: false }),
   'track form with error': renderTrackFormPage({ csrfToken: 't', error: '未找到申请' }),
   'track status with 补正 form': renderTrackStatusPage({ status, code: 'ABCD', csrfToken: 't', clarificationError: '请填写补正内容' }),
+  'track status with downloads': renderTrackStatusPage({ status: replied, code: 'ABCD', csrfToken: 't' }),
 };
 
 describe('request pages in Chromium (axe-core)', () => {

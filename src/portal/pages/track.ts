@@ -1,4 +1,8 @@
-/** 申请查询: the form for the 查询码 and the status page (status, dates, outcome, letters, 补正). */
+/**
+ * 申请查询: the form for the 查询码 and the status page (status, dates, outcome, letters, 补正). Each
+ * issued letter can be downloaded as PDF or Word, and each file released with the reply as it was
+ * sent: plain links (no JavaScript), named with what they download.
+ */
 import { html, renderPage } from '../layout.js';
 import { requestNav } from './apply.js';
 import { stylesheet } from './request-form-parts.js';
@@ -14,9 +18,31 @@ export interface TrackStatus {
   readonly outcomeLabel: string | null;
   readonly repliedOn: string | null;
   readonly timeline: readonly { readonly on: string; readonly label: string; readonly detail: string }[];
-  readonly letters: readonly { readonly title: string; readonly issuedOn: string | null; readonly body: string }[];
+  readonly letters: readonly { readonly id: string; readonly title: string; readonly issuedOn: string | null; readonly body: string }[];
+  readonly attachments: readonly { readonly id: string; readonly fileName: string; readonly sizeBytes: number; readonly letterTitle: string }[];
   readonly clarification: { readonly items: string; readonly dueOn: string | null } | null;
   readonly forwardedTo: { readonly reference: string; readonly agencyName: string; readonly statusLabel: string } | null;
+}
+
+/** "12.3 KB" / "1.2 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function letterDownloads(l: TrackStatus['letters'][number]): ReturnType<typeof html> {
+  return html`<p class="downloads">下载：<a href="/track/letters/${l.id}/pdf" download aria-label="下载 PDF：${l.title}">PDF</a> ·
+    <a href="/track/letters/${l.id}/docx" download aria-label="下载 Word（DOCX）：${l.title}">Word（DOCX）</a></p>`;
+}
+
+function releasedFiles(files: TrackStatus['attachments']): ReturnType<typeof html> | '' {
+  if (files.length === 0) return '';
+  return html`<section class="card" aria-labelledby="files-h">
+  <h2 id="files-h">公开的政府信息（随答复提供的文件）</h2>
+  <ul class="files">${files.map((f) => html`<li><a href="/track/files/${f.id}" download>${f.fileName}</a> <span class="muted">（${fileSize(f.sizeBytes)}，随${f.letterTitle}提供）</span></li>`)}</ul>
+  <p class="hint">下载链接在本次查询后 30 分钟内有效；过期后请重新输入查询码。</p>
+</section>`;
 }
 
 function codeForm(csrfToken: string, error?: string): ReturnType<typeof html> {
@@ -83,8 +109,9 @@ ${clar}
 </section>
 ${s.letters.length ? html`<section class="card" aria-labelledby="letters-h">
   <h2 id="letters-h">文书</h2>
-  ${s.letters.map((l) => html`<article><h3>${l.title}${l.issuedOn ? html` <span class="muted">（${l.issuedOn}）</span>` : ''}</h3><div class="letter-text">${l.body}</div></article>`)}
+  ${s.letters.map((l) => html`<article><h3>${l.title}${l.issuedOn ? html` <span class="muted">（${l.issuedOn}）</span>` : ''}</h3>${letterDownloads(l)}<div class="letter-text">${l.body}</div></article>`)}
 </section>` : ''}
+${releasedFiles(s.attachments)}
 <p><a href="/track">查询其他申请</a></p>`;
   return renderPage({ title: `申请 ${s.reference} 的办理情况`, nav: requestNav('/track'), body });
 }

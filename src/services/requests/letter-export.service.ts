@@ -109,7 +109,11 @@ export interface LetterFile {
 
 /** A letter in reach as DOCX or PDF. @throws AppError(NOT_FOUND | RENDER_FAILED) */
 export async function exportLetter(deps: ServiceDeps, principal: Principal, letterId: string, format: LetterFormat, opts: { readonly chromiumPath: string }): Promise<LetterFile> {
-  const letter = await getLetter(deps, principal, letterId);
+  return letterFile(deps, await getLetter(deps, principal, letterId), format, opts);
+}
+
+/** A letter (already authorized by the caller) as DOCX or PDF. @throws AppError(RENDER_FAILED) */
+export async function letterFile(deps: ServiceDeps, letter: RequestLetter, format: LetterFormat, opts: { readonly chromiumPath: string }): Promise<LetterFile> {
   const request = await findRequestById(deps.db, letter.requestId);
   const agency = await findAgencyById(deps.db, letter.agencyId);
   const layout = letterLayout(letter, request?.reference ?? '', agency?.name ?? '');

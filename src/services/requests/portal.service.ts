@@ -12,7 +12,6 @@ import { maskPersonName } from '../../core/people/masking.js';
 import { requestStatusLabels, type RequestStatus } from '../../core/requests/states.js';
 import { findAgencyById } from '../../db/agency.repository.js';
 import { listRequestEventRows } from '../../db/request-event.repository.js';
-import { listLetters } from '../../db/request-letter.repository.js';
 import { findRequestByTrackingHash, toDisclosureRequest } from '../../db/request.repository.js';
 import type { Database, DisclosureRequestRow } from '../../db/schema.js';
 import type { Kysely } from 'kysely';
@@ -20,6 +19,7 @@ import { loadCalendar } from '../calendar.service.js';
 import type { ServiceDeps } from '../deps.js';
 import { applicantActor } from './intake.service.js';
 import { runRequestAction } from './request-action.js';
+import { applicantFiles, type TrackAttachment } from './applicant-files.js';
 import { isWellFormedTrackingCode, normalizeTrackingCode, trackingHash } from './tracking-code.js';
 
 export interface TrackTimelineEntry {
@@ -29,6 +29,8 @@ export interface TrackTimelineEntry {
 }
 
 export interface TrackLetter {
+  /** For the downloads (track-files.service.ts). */
+  readonly id: string;
   readonly title: string;
   readonly issuedOn: string | null;
   readonly body: string;
@@ -49,6 +51,8 @@ export interface TrackView {
   readonly repliedOn: string | null;
   readonly timeline: readonly TrackTimelineEntry[];
   readonly letters: readonly TrackLetter[];
+  /** The files released to the applicant with an issued reply (downloads). */
+  readonly attachments: readonly TrackAttachment[];
   /** Set while a 补正 is awaited: what to supplement and by when. */
   readonly clarification: { readonly items: string; readonly dueOn: string | null } | null;
   /** After a transfer: the request opened at the responsible agency. */
@@ -71,7 +75,8 @@ function describe(e: RequestEvent): string {
   }
 }
 
-async function findByCode(db: Kysely<Database>, code: string): Promise<DisclosureRequestRow> {
+/** The request of a 查询码. @throws AppError(NOT_FOUND) for an unknown or malformed code (one answer for both) */
+export async function findByCode(db: Kysely<Database>, code: string): Promise<DisclosureRequestRow> {
   const normalized = normalizeTrackingCode(code ?? '');
   const row = isWellFormedTrackingCode(normalized) ? await findRequestByTrackingHash(db, trackingHash(normalized)) : undefined;
   if (!row) throw new AppError('NOT_FOUND', { what: '与该查询码对应的申请（请核对查询码）' });
@@ -81,7 +86,7 @@ async function findByCode(db: Kysely<Database>, code: string): Promise<Disclosur
 export async function trackRequest(deps: ServiceDeps, code: string): Promise<TrackView> {
   const row = await findByCode(deps.db, code);
   const r = toDisclosureRequest(row);
-  const [agency, events, letters] = [await findAgencyById(deps.db, r.agencyId), await listRequestEventRows(deps.db, r.id), await listLetters(deps.db, r.id)];
+  const [agency, events, files] = [await findAgencyById(deps.db, r.agencyId), await listRequestEventRows(deps.db, r.id), await applicantFiles(deps.db, r.id)];
   let replyBy: string | null = null;
   if (r.receivedOn && r.repliedOn === null && !['voided', 'closed', 'replied', 'archived'].includes(r.status)) {
     replyBy = computeRequestClock(JSON.parse(row.clock_events) as ClockEvent[], await loadCalendar(deps), deps.clock.today()).replyBy;
@@ -106,7 +111,8 @@ export async function trackRequest(deps: ServiceDeps, code: string): Promise<Tra
     outcomeLabel: r.outcome ? outcomeLabels[r.outcome] : null,
     repliedOn: r.repliedOn,
     timeline: events.filter((e) => !hidden.has(e.kind)).map((e) => ({ on: e.on, label: requestEventLabels[e.kind], detail: describe(e) })),
-    letters: letters.filter((l) => l.status === 'issued' && l.kind !== 'consultationLetter').map((l) => ({ title: l.title, issuedOn: l.issuedOn, body: l.body })),
+    letters: files.letters.map((l) => ({ id: l.id, title: l.title, issuedOn: l.issuedOn, body: l.body })),
+    attachments: files.attachments,
     clarification: r.status === 'awaitingClarification' && lastClar ? { items: lastClar.data.items ?? '', dueOn: lastClar.data.answerDueOn ?? null } : null,
     forwardedTo,
   };
