@@ -5,7 +5,10 @@
  *   'GET /api/agencies/:agencyId': [withinReach(200), (c) => ({ params: { agencyId: c.agencyId } })],
  *
  * The build function (optional) gives the path params, query and body for a case; it may create
- * throwaway records through `c.deps` (each case has a fresh caller and `c.unique` for names).
+ * throwaway records through `c.deps` (`c.unique` for names). Routes about the caller's own session or
+ * account (/api/auth/…: logout, password, sessions) get a fresh caller per case; the others share one
+ * signed-in caller per role and app (creating and signing in an account per case was most of the
+ * matrix's time).
  */
 import type { Role } from '../../src/core/accounts/roles.js';
 import { createUser } from '../../src/services/accounts.service.js';
@@ -72,21 +75,37 @@ let counter = 0;
 const agencyOf = (f: AccessFixture, role: Role): string | null =>
   role === 'admin' ? null : role === 'supervisor' ? f.agencies.districtA : f.agencies.ownAgency;
 
-/** Runs one case with a fresh caller of the role; returns the status. */
+interface Caller {
+  readonly client: TestClient;
+  readonly userId: string | null;
+  readonly sessionId: string | null;
+}
+
+async function newCaller(t: TestApp, f: AccessFixture, who: Who, unique: string): Promise<Caller> {
+  if (who === 'anonymous') return { client: t.client(), userId: null, sessionId: null };
+  const user = await createUser(t.deps, systemPrincipal('测试准备'), {
+    username: `${who}-${unique}`, displayName: `${who} ${unique}`, role: who, agencyId: agencyOf(f, who), password: f.password,
+  });
+  const client = await t.loginAs(user.username, f.password);
+  const sessionId = ((await client.get('/api/auth/me')).json() as { session: { id: string } }).session.id;
+  return { client, userId: user.id, sessionId };
+}
+
+const sharedCallers = new WeakMap<TestApp, Map<Who, Promise<Caller>>>();
+
+/** Runs one case with a caller of the role (fresh for /api/auth/ routes, else shared); returns the status. */
 export async function runAccessCase(t: TestApp, f: AccessFixture, key: string, rule: AccessRule, who: Who, where: Where): Promise<number> {
   const [method, pattern] = key.split(' ') as [string, string];
   const unique = `c${(counter += 1)}`;
-  let client: TestClient = t.client();
-  let userId: string | null = null;
-  let sessionId: string | null = null;
-  if (who !== 'anonymous') {
-    const user = await createUser(t.deps, systemPrincipal('测试准备'), {
-      username: `${who}-${unique}`, displayName: `${who} ${unique}`, role: who, agencyId: agencyOf(f, who), password: f.password,
-    });
-    client = await t.loginAs(user.username, f.password);
-    userId = user.id;
-    sessionId = ((await client.get('/api/auth/me')).json() as { session: { id: string } }).session.id;
+  let caller: Promise<Caller>;
+  if (pattern.startsWith('/api/auth/')) caller = newCaller(t, f, who, unique);
+  else {
+    const callers = sharedCallers.get(t) ?? new Map<Who, Promise<Caller>>();
+    sharedCallers.set(t, callers);
+    caller = callers.get(who) ?? newCaller(t, f, who, `shared-${unique}`);
+    callers.set(who, caller);
   }
+  const { client, userId, sessionId } = await caller;
   const call = (await rule[1]?.({ fixture: f, deps: t.deps, who, where, agencyId: f.agency(where), unique, userId, sessionId })) ?? {};
   let url = pattern.replace(/:(\w+)/g, (_, name: string) => {
     const v = call.params?.[name];

@@ -1,6 +1,6 @@
 /**
  * Every registered /api/ route × every role and anonymous × own/other agency → the expected status
- * (rules in ./access-rules/). Each case has a fresh signed-in caller.
+ * (rules in ./access-rules/). Callers: see test/support/access-matrix.ts (fresh for /api/auth/ routes).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccessFixture, type AccessFixture } from '../../support/access-fixture.js';
