@@ -94,7 +94,11 @@ describe('gongkai report', () => {
     expect(closed.stdout).toContain('已关闭');
     expect((await report(name, '2024')).stdout).toContain('来源：年度已关闭');
     await withDeps('2025-03-04', async (deps) => {
-      await enterRequest(deps, sys, agencyId, { arrivedOn: '2024-12-02', fields: personFields({ name: '王五' }) });
+      // the services refuse a date in the closed year (YEAR_CLOSED); a change made around them (a direct
+      // database edit) is what the report still catches
+      await expect(enterRequest(deps, sys, agencyId, { arrivedOn: '2024-12-02', fields: personFields({ name: '王五' }) })).rejects.toMatchObject({ code: 'YEAR_CLOSED' });
+      const { request } = await enterRequest(deps, sys, agencyId, { arrivedOn: '2025-03-04', fields: personFields({ name: '王五' }) });
+      await deps.db.updateTable('disclosure_request').set({ arrived_on: '2024-12-02', received_on: '2024-12-02' }).where('id', '=', request.id).execute();
     });
     const changed = await report(name, '2024', '--json');
     expect(changed.code).toBe(1);
