@@ -39,12 +39,23 @@ const ftsString = (tokens: readonly string[]) => `"${tokens.join(' ').replace(/"
 
 const ftsPhrase = (p: QueryPhrase, scope: MatchScope): string => `${ftsColumns[scope]}: ${ftsString(p.grams)}${p.prefix ? '*' : ''}`;
 
+/**
+ * The phrases whose word segmentation says something: at least one word of two or more characters
+ * (a phrase the segmenter cut into single characters agrees with any text), and not for queries
+ * with many alternatives (synonyms), where the word index would cost more than it tells.
+ */
+function wordPhrases(query: SearchQuery): QueryPhrase[] {
+  const all = query.terms.flatMap((t) => t.alternatives);
+  if (all.length > 3) return [];
+  return all.filter((a) => a.words.some((w) => [...w].length >= 2));
+}
+
 /** Which word field the segmentation bonus looks at. */
 export type WordField = 'title' | 'body';
 
 /** The FTS5 expression "any term's words, as a phrase, in the word column of the field"; null without words. */
 export function fts5WordsMatch(query: SearchQuery, field: WordField): string | null {
-  const phrases = query.terms.flatMap((t) => t.alternatives).filter((a) => a.words.length > 0).map((a) => ftsString(a.words));
+  const phrases = wordPhrases(query).map((a) => ftsString(a.words));
   return phrases.length > 0 ? `{${field}_words}: (${phrases.join(' OR ')})` : null;
 }
 
@@ -111,7 +122,6 @@ export function tsqueryLiteral(query: SearchQuery | null, scope: MatchScope): st
 /** The tsquery "any term's words, as a phrase, in the field" over tsv_words (title A, body D); null without words. */
 export function tsqueryWordsLiteral(query: SearchQuery, field: WordField): string | null {
   const w = field === 'title' ? 'A' : 'D';
-  const phrases = query.terms.flatMap((t) => t.alternatives).filter((a) => a.words.length > 0)
-    .map((a) => `(${a.words.map((x) => `${quoteLexeme(x)}:${w}`).join(' <-> ')})`);
+  const phrases = wordPhrases(query).map((a) => `(${a.words.map((x) => `${quoteLexeme(x)}:${w}`).join(' <-> ')})`);
   return phrases.length > 0 ? phrases.join(' | ') : null;
 }

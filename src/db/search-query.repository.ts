@@ -7,14 +7,15 @@
  *   3. body-only matches, likewise.
  * The full-text engines stream matches in rank-key order (= publication order), so taking the
  * newest `window` costs the same however many documents match; rare terms (fewer matches than the
- * window) are ranked fully. Counts stop at `countCap`.
+ * window) are ranked fully. Counts of ranked tiers are exact up to 1,000 and estimated beyond (约 N 条);
+ * browsing counts exactly up to `countCap`.
  * Every row returned is checked against `publication` (published, and this is its version in
  * force), so an index lagging behind a withdrawal can never show the withdrawn item.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { IndexedDocument, MatchKind, PageRequest, SearchFilters, SearchHit, SearchPage } from '../core/search/document.js';
 import type { SearchQuery } from '../core/search/query.js';
-import { scoreDocument, scoreNeedles } from '../core/search/score.js';
+import { matchesTitle, scoreDocument, scoreNeedles } from '../core/search/score.js';
 import { fts5Match, fts5WordsMatch, isPostgresDb, tsqueryLiteral, tsqueryWordsLiteral, type WordField } from './search-dialect.js';
 import { applyFilters, toIndexedDocument } from './search.repository.js';
 import type { Database, SearchDocumentRow } from './schema.js';
@@ -30,7 +31,7 @@ export interface SearchRequest {
   readonly sort?: 'relevance' | 'date';
   /** How many of the newest matches of a tier are ordered by relevance (default 400). */
   readonly window?: number;
-  /** Counts stop here (default 10,000). */
+  /** Counts (and so paging) stop here (default 10,000). */
   readonly countCap?: number;
   /** Documents in the index (BM25's N); counted when not given. */
   readonly documents?: number;
@@ -38,14 +39,24 @@ export interface SearchRequest {
   readonly verifyPublished?: boolean;
 }
 
-/** One tier's access: ids newest first, and a capped count. */
+/** One tier's access: ids newest first; the newest `limit` matches counted with their id range in one pass; the oldest match. */
 interface Tier {
   readonly kind: MatchKind;
   /** Whether the newest `window` matches are ordered by relevance (else all by date). */
   readonly rankable: boolean;
   newest(limit: number, offset: number): Promise<number[]>;
-  count(cap: number): Promise<number>;
+  head(limit: number): Promise<Head>;
+  oldest(): Promise<number | null>;
 }
+
+interface Head {
+  readonly n: number;
+  readonly newest: number | null;
+  readonly oldest: number | null;
+}
+
+const headOf = (r: { n: unknown; hi: unknown; lo: unknown } | undefined): Head =>
+  ({ n: Number(r?.n ?? 0), newest: r?.hi === null || r?.hi === undefined ? null : Number(r.hi), oldest: r?.lo === null || r?.lo === undefined ? null : Number(r.lo) });
 
 const inList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}`));
 
@@ -56,8 +67,12 @@ function sqliteTier(db: Db, kind: MatchKind, rankable: boolean, match: string, e
     rankable,
     newest: async (limit, offset) => (await sql<{ id: number }>`select rowid as id from search_fts
       where search_fts match ${match} ${not} order by rowid desc limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.id)),
-    count: async (cap) => Number((await sql<{ n: number }>`select count(*) as n from (select rowid from search_fts
-      where search_fts match ${match} ${not} limit ${cap}) as m`.execute(db)).rows[0]?.n ?? 0),
+    head: async (limit) => headOf((await sql<{ n: number; hi: number; lo: number }>`select count(*) as n, max(id) as hi, min(id) as lo from
+      (select rowid as id from search_fts where search_fts match ${match} ${not} order by rowid desc limit ${limit}) as m`.execute(db)).rows[0]),
+    oldest: async () => {
+      const row = (await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${match} ${not} order by rowid asc limit 1`.execute(db)).rows[0];
+      return row ? Number(row.id) : null;
+    },
   };
 }
 
@@ -73,7 +88,12 @@ function tableTier(db: Db, kind: MatchKind, rankable: boolean, where: RawBuilder
     kind,
     rankable,
     newest: async (limit, offset) => (await base().select('id').orderBy('id', 'desc').limit(limit).offset(offset).execute()).map((r) => Number(r.id)),
-    count: async (cap) => Number((await db.selectFrom(base().select('id').limit(cap).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0),
+    head: async (limit) => headOf(await db.selectFrom(base().select('id').orderBy('id', 'desc').limit(limit).as('m'))
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('m.id').as('hi'), eb.fn.min('m.id').as('lo')]).executeTakeFirst()),
+    oldest: async () => {
+      const row = await base().select('id').orderBy('id', 'asc').limit(1).executeTakeFirst();
+      return row ? Number(row.id) : null;
+    },
   };
 }
 
@@ -90,23 +110,16 @@ async function exactIds(db: Db, query: SearchQuery, filters: SearchFilters): Pro
 }
 
 function buildTiers(db: Db, req: SearchRequest, query: SearchQuery | null, exclude: readonly number[]): Tier[] {
-  const byDate = req.sort === 'date';
+  const ranked = req.sort !== 'date';
   if (isPostgresDb(db)) {
     if (!query) return [tableTier(db, 'browse', false, null, req.filters, [])];
     const all = tsqueryLiteral(query, 'all')!;
-    const title = tsqueryLiteral(query, 'title')!;
-    if (byDate) return [tableTier(db, 'body', false, sql<boolean>`tsv @@ ${all}::tsquery`, req.filters, [])];
-    return [
-      tableTier(db, 'title', true, sql<boolean>`tsv @@ ${title}::tsquery`, req.filters, exclude),
-      tableTier(db, 'body', true, sql<boolean>`tsv @@ ${all}::tsquery and not (tsv @@ ${title}::tsquery)`, req.filters, exclude),
-    ];
+    return [tableTier(db, 'match', ranked, sql<boolean>`tsv @@ ${all}::tsquery`, req.filters, ranked ? exclude : [])];
   }
   const all = fts5Match(query, 'all', req.filters);
   if (!all) return [tableTier(db, 'browse', false, null, req.filters, [])];
   if (!query) return [sqliteTier(db, 'browse', false, all, [])];
-  if (byDate) return [sqliteTier(db, 'body', false, all, [])];
-  const title = fts5Match(query, 'title', req.filters)!;
-  return [sqliteTier(db, 'title', true, title, exclude), sqliteTier(db, 'body', true, `(${all}) NOT (${title})`, exclude)];
+  return [sqliteTier(db, 'match', ranked, all, ranked ? exclude : [])];
 }
 
 /** Ids among `ids` whose word index (ICU segmentation) matches a term of the query in the field. */
@@ -120,17 +133,58 @@ async function wordMatches(db: Db, query: SearchQuery, ids: readonly number[], f
   }
   const match = fts5WordsMatch(query, field);
   if (!match) return new Set();
-  // a rowid range streams (an IN list would re-run the match once per id); the window's ids are the newest matches, so the range is narrow when matches are many
+  // Stream the word matches newest first from the window's newest id down to its oldest, in chunks:
+  // FTS5 seeks well from an upper rowid bound (descending) but scans from a lower one.
   const wanted = new Set(ids);
-  const rows = (await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${match}
-    and rowid >= ${Math.min(...ids)} and rowid <= ${Math.max(...ids)}`.execute(db)).rows;
-  return new Set(rows.map((r) => Number(r.id)).filter((id) => wanted.has(id)));
+  const oldest = Math.min(...ids);
+  const found = new Set<number>();
+  let upper = Math.max(...ids);
+  for (let chunk = 0; chunk < maxWordChunks; chunk++) {
+    const rows = (await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${match}
+      and rowid <= ${upper} order by rowid desc limit ${wordChunk}`.execute(db)).rows.map((r) => Number(r.id));
+    for (const id of rows) if (wanted.has(id)) found.add(id);
+    if (rows.length < wordChunk || rows[rows.length - 1]! <= oldest) break;
+    upper = rows[rows.length - 1]! - 1;
+  }
+  return found;
 }
 
-/** Per term, how many documents match it (capped), for BM25's idf; a single term needs none. */
-async function termDocuments(db: Db, query: SearchQuery, filters: SearchFilters, cap: number): Promise<number[]> {
+/** Added to the score of a title match: all title matches of the window come before body-only ones. */
+const titleBoost = 1e6;
+
+/** Word matches are read in chunks of this size, at most this many chunks (the bonus is skipped beyond). */
+const wordChunk = 500;
+const maxWordChunks = 2;
+
+/**
+ * Phrase matching costs the engines about one position-list read per gram per matching document,
+ * so long queries (an exact title: ~25 grams) and many synonyms rank a smaller window and count
+ * exactly a shorter way; short ones keep the full window.
+ */
+function queryCost(query: SearchQuery): number {
+  return query.terms.reduce((sum, t) => sum + t.alternatives.reduce((s, a) => s + a.grams.length, 0), 0);
+}
+
+/**
+ * A tier's size: exact up to `exactUpTo`, beyond that estimated from the density of the newest
+ * `exactUpTo` matches over the rank-key (publication-day) range of all its matches (shown as 约 N 条).
+ */
+async function tierCount(tier: Tier, exactUpTo: number, cap: number): Promise<{ count: number; exact: boolean }> {
+  const head = await tier.head(exactUpTo);
+  if (head.n < exactUpTo || head.newest === null || head.oldest === null) return { count: head.n, exact: true };
+  const first = (await tier.oldest()) ?? head.oldest;
+  const estimate = Math.round((exactUpTo * (head.newest - first + 1)) / (head.newest - head.oldest + 1));
+  return { count: Math.min(Math.max(estimate, exactUpTo), cap), exact: false };
+}
+
+/** Exact counts up to this many (at most) for ranked results (counting costs in proportion). */
+const exactCountLimit = 1000;
+
+/** Per term, how many documents match it (up to 1,000), for BM25's idf; a single term needs none. */
+async function termDocuments(db: Db, query: SearchQuery, filters: SearchFilters): Promise<number[]> {
   if (query.terms.length < 2) return [1];
-  return Promise.all(query.terms.map((t) => buildTiers(db, { query: null, filters, page: { offset: 0, limit: 0 }, sort: 'date' }, { ...query, terms: [t] }, [])[0]!.count(cap)));
+  return Promise.all(query.terms.map(async (t) =>
+    (await buildTiers(db, { query: null, filters, page: { offset: 0, limit: 0 }, sort: 'date' }, { ...query, terms: [t] }, [])[0]!.head(exactCountLimit)).n));
 }
 
 /** The newest `window` ids of a tier, ordered by relevance (ties: newer first). */
@@ -140,17 +194,17 @@ async function rankWindow(db: Db, tier: Tier, query: SearchQuery, window: number
   const rows = await db.selectFrom('search_document')
     .select(['id', 'title', 'document_number', 'index_number', 'publisher', 'summary', sql<string>`substr(body_text, 1, 2000)`.as('body')])
     .where('id', 'in', ids).execute();
-  const [titleWords, bodyWords] = await Promise.all([wordMatches(db, query, ids, 'title'), wordMatches(db, query, ids, 'body')]);
+  // the word index agrees on the title (titles are short: cheap); bodies are scored on their grams only
+  const titleWords = await wordMatches(db, query, ids, 'title');
   const needles = scoreNeedles(query);
   const scored = rows.map((r) => {
     const id = Number(r.id);
-    return {
-      id,
-      score: scoreDocument({
-        title: r.title, meta: `${r.document_number} ${r.index_number} ${r.publisher}`, body: `${r.summary} ${r.body}`,
-        titleWords: titleWords.has(id), bodyWords: bodyWords.has(id),
-      }, needles, stats),
+    const fields = {
+      title: r.title, meta: `${r.document_number} ${r.index_number} ${r.publisher}`, body: `${r.summary} ${r.body}`,
+      titleWords: titleWords.has(id),
     };
+    // title matches (every term in the title, 文号, 索引号 or 发布机构) before body-only matches, then BM25
+    return { id, score: (matchesTitle(fields, needles) ? titleBoost : 0) + scoreDocument(fields, needles, stats) };
   });
   scored.sort((a, b) => b.score - a.score || b.id - a.id);
   return { ids: scored.map((s) => s.id), complete: ids.length < window };
@@ -185,17 +239,20 @@ async function loadDocuments(db: Db, ids: readonly number[], filters: SearchFilt
 
 export async function searchDocuments(db: Db, req: SearchRequest): Promise<SearchPage> {
   const cap = req.countCap ?? 10_000;
-  const window = req.window ?? 400;
+  const cost = req.query ? queryCost(req.query) : 1;
+  const window = req.window ?? Math.max(100, Math.min(400, Math.floor(4000 / cost)));
+  const exactUpTo = Math.max(200, Math.min(exactCountLimit, Math.floor(10_000 / cost)));
   const { offset, limit } = req.page;
   const query = req.query && req.query.terms.length > 0 ? req.query : null;
   const exact = query && req.sort !== 'date' ? await exactIds(db, query, req.filters) : [];
   const tiers = buildTiers(db, req, query, exact);
-  const counts = await Promise.all(tiers.map((t) => t.count(cap)));
+  const sizes = await Promise.all(tiers.map((t) => tierCount(t, t.rankable ? Math.min(exactUpTo, cap) : cap, cap)));
+  const counts = sizes.map((c) => c.count);
   let stats: { documents: number; termDocuments: number[] } | null = null;
   const rank = (tier: Tier) => async () => {
     stats ??= {
       documents: req.documents ?? Number((await db.selectFrom('search_document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0),
-      termDocuments: await termDocuments(db, query!, req.filters, cap),
+      termDocuments: await termDocuments(db, query!, req.filters),
     };
     return rankWindow(db, tier, query!, window, stats);
   };
@@ -210,10 +267,14 @@ export async function searchDocuments(db: Db, req: SearchRequest): Promise<Searc
     start += counts[i]!;
   }
   const docs = await loadDocuments(db, picked.map((p) => p.id), req.filters, req.verifyPublished ?? true);
+  const needles = query ? scoreNeedles(query) : [];
   const hits: SearchHit[] = picked.flatMap((p) => {
-    const document = docs.get(p.id);
-    return document ? [{ document, match: p.match }] : [];
+    const d = docs.get(p.id);
+    if (!d) return [];
+    const match: MatchKind = p.match !== 'match' ? p.match
+      : matchesTitle({ title: d.title, meta: `${d.documentNumber} ${d.indexNumber} ${d.publisher}` }, needles) ? 'title' : 'body';
+    return [{ document: d, match }];
   });
   const total = exact.length + counts.reduce((a, b) => a + b, 0);
-  return { hits, total: Math.min(total, cap), totalIsExact: counts.every((c) => c < cap) };
+  return { hits, total: Math.min(total, cap), totalIsExact: sizes.every((c) => c.exact && c.count < cap) };
 }

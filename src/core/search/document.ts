@@ -51,8 +51,8 @@ export interface SearchFilters {
   readonly article20Item?: number;
 }
 
-/** How a hit matched: the whole title or the 文号 exactly, the title/meta, or only the body. */
-export type MatchKind = 'exact' | 'title' | 'body' | 'browse';
+/** How a hit matched: the whole title or the 文号 exactly, the title/meta, or only the body ('match' before it is told apart; 'browse' without a query). */
+export type MatchKind = 'exact' | 'title' | 'body' | 'match' | 'browse';
 
 export interface SearchHit {
   readonly document: IndexedDocument;

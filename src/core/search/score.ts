@@ -93,3 +93,14 @@ export function scoreDocument(fields: ScoredFields, needles: readonly (readonly 
   });
   return score;
 }
+
+/** Whether every term of the query occurs in the title or the meta field (文号, 索引号, 发布机构). */
+export function matchesTitle(fields: Pick<ScoredFields, 'title' | 'meta'>, needles: readonly (readonly Needle[])[]): boolean {
+  if (needles.length === 0) return false;
+  let folded: string | null = null;
+  let squashed: string | null = null;
+  return needles.every((alternatives) => alternatives.some((n) => {
+    const text = n.squashed ? (squashed ??= squash(`${fields.title} ${fields.meta}`)) : (folded ??= fold(`${fields.title}\n${fields.meta}`));
+    return text.includes(n.text);
+  }));
+}

@@ -6,6 +6,7 @@ import { htmlToText } from './html-text.js';
 import { facetToken, indexTokens } from './index-document.js';
 import { documentNumberKey, looksLikeDocumentNumber, titleKey } from './normalize.js';
 import { parseSearchQuery, queryPhrase } from './query.js';
+import { matchesTitle, scoreDocument, scoreNeedles } from './score.js';
 import { buildSynonymMatcher, defaultAgencySynonyms, mergeSynonymGroups } from './synonyms.js';
 
 /** Does the gram sequence of `doc` contain the query phrase (the way the FTS engines match it)? */
@@ -157,5 +158,27 @@ describe('index document', () => {
 
   it('reads the text of an HTML body', () => {
     expect(htmlToText('<p>第一段&amp;<b>加粗</b></p><script>x()</script><table><tr><td>甲</td><td>乙</td></tr></table>')).toBe('第一段&加粗\n甲 乙');
+  });
+});
+
+describe('score', () => {
+  const stats = { documents: 1000, termDocuments: [10, 500] };
+  it('weighs a match in the title above matches in the body, and a rarer term above a common one', () => {
+    const needles = scoreNeedles(parseSearchQuery('低保'));
+    const inTitle = scoreDocument({ title: '关于调整城乡低保标准的通知', meta: '', body: '正文' }, needles, stats);
+    const inBody = scoreDocument({ title: '关于做好民生工作的通知', meta: '', body: '低保低保低保低保低保低保' }, needles, stats);
+    expect(inTitle).toBeGreaterThan(inBody);
+    const two = scoreNeedles(parseSearchQuery('低保 通知'));
+    const rare = scoreDocument({ title: '低保', meta: '', body: '' }, two, stats);
+    const common = scoreDocument({ title: '通知', meta: '', body: '' }, two, stats);
+    expect(rare).toBeGreaterThan(common);
+  });
+
+  it('counts a 文号 typed with other brackets, and tells title matches from body matches', () => {
+    const needles = scoreNeedles(parseSearchQuery('梁平府办发[2024]12号'));
+    expect(scoreDocument({ title: 'x', meta: '梁平府办发〔2024〕12号', body: '' }, needles, { documents: 10, termDocuments: [1] })).toBeGreaterThan(0);
+    expect(matchesTitle({ title: '通知', meta: '梁平府办发〔2024〕12号' }, needles)).toBe(true);
+    expect(matchesTitle({ title: '低保通知', meta: '' }, scoreNeedles(parseSearchQuery('低保 资金')))).toBe(false);
+    expect(matchesTitle({ title: '低保资金通知', meta: '' }, scoreNeedles(parseSearchQuery('低保 资金')))).toBe(true);
   });
 });

@@ -43,7 +43,7 @@ export interface CatalogPageInput {
   };
   readonly rows: readonly CatalogRow[];
   readonly total: number;
-  /** False when the count stopped at its cap ("超过 N 条"). */
+  /** False when the count is an estimate or stopped at its cap ("约 N 条"). */
   readonly totalIsExact: boolean;
   readonly page: number;
   readonly pageCount: number;
@@ -83,7 +83,7 @@ ${columnNav(a, 'catalog')}
   </aside>
   <section class="catalog-list" aria-labelledby="list-heading">
     <h2 id="list-heading">政府信息公开目录</h2>
-    <p role="status">${c.totalIsExact ? html`共 ${c.total} 条` : html`超过 ${c.total} 条（可按年份或分类缩小范围）`}${active ? html`（已筛选，<a href="${columnUrl(a.id, 'catalog')}">清除筛选</a>）` : ''}${c.pageCount > 1 ? html`，第 ${c.page} / ${c.pageCount} 页` : ''}</p>
+    <p role="status">${c.totalIsExact ? html`共 ${c.total} 条` : html`约 ${c.total} 条（可按年份或分类缩小范围）`}${active ? html`（已筛选，<a href="${columnUrl(a.id, 'catalog')}">清除筛选</a>）` : ''}${c.pageCount > 1 ? html`，第 ${c.page} / ${c.pageCount} 页` : ''}</p>
     ${c.rows.length > 0 ? html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="catalog-caption"><table class="catalog-table">
       <caption id="catalog-caption">政府信息公开目录（索引号、名称、内容概述、生成日期）</caption>
       <thead><tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">文号</th><th scope="col">成文日期</th><th scope="col">发布日期</th></tr></thead>

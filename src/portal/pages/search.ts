@@ -64,7 +64,7 @@ export function renderSearchPage(p: SearchPageInput): string {
 ${p.error ? html`<p class="notice notice-error" role="alert">${p.error}</p>` : ''}
 ${r ? html`<section aria-labelledby="results-heading">
   <h2 id="results-heading">检索结果</h2>
-  <p role="status">${r.total > 0 ? html`${f.q ? html`“${f.q}”` : ''}共找到${r.totalIsExact ? '' : '超过'} ${r.total} 条${r.pageCount > 1 ? html`，第 ${r.page} / ${r.pageCount} 页` : ''}` : html`没有找到${f.q ? html`与“${f.q}”` : ''}相符的政府信息。`}</p>
+  <p role="status">${r.total > 0 ? html`${f.q ? html`“${f.q}”` : ''}共找到${r.totalIsExact ? '' : '约'} ${r.total} 条${r.pageCount > 1 ? html`，第 ${r.page} / ${r.pageCount} 页` : ''}` : html`没有找到${f.q ? html`与“${f.q}”` : ''}相符的政府信息。`}</p>
   ${r.items.length > 0 ? itemList(r.items) : html`<ul class="hint"><li>请检查输入是否正确，或换用较短、较常用的词语（如“低保”“医保”）。</li><li>可去掉筛选条件后再试。</li></ul>`}
   ${pagination(r.page, r.pageCount, (page) => searchHref(f, page))}
 </section>` : ''}`;

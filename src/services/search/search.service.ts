@@ -72,6 +72,8 @@ export interface SearchResults {
 }
 
 export const maxPageSize = 50;
+/** Browsing (no query: catalogs) counts and pages this far. */
+export const browseCountCap = 100_000;
 const documentCounts = new WeakMap<object, { version: string; count: number }>();
 
 /** Documents in the index (BM25's N), counted once per data version. */
@@ -116,11 +118,11 @@ export function searchFiltersOf(input: SearchInput, context: PortalContext): Sea
   return filters;
 }
 
-function pageOf(input: SearchInput): { page: number; pageSize: number } {
+function pageOf(input: SearchInput, cap: number): { page: number; pageSize: number } {
   const pageSize = input.pageSize ?? 20;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) throw new AppError('REQUEST_INVALID', { detail: `每页条数应为 1 至 ${maxPageSize}` });
   const page = input.page ?? 1;
-  if (!Number.isInteger(page) || page < 1 || (page - 1) * pageSize >= searchCountCap) throw new AppError('REQUEST_INVALID', { detail: '页码超出范围' });
+  if (!Number.isInteger(page) || page < 1 || (page - 1) * pageSize >= cap) throw new AppError('REQUEST_INVALID', { detail: '页码超出范围' });
   return { page, pageSize };
 }
 
@@ -129,12 +131,13 @@ export async function searchPublished(deps: ServiceDeps, input: SearchInput): Pr
   const version = (await portalVersion(deps)).key;
   const context = await loadPortalContext(deps, version);
   const filters = searchFiltersOf(input, context);
-  const { page, pageSize } = pageOf(input);
   const text = (input.q ?? '').trim();
+  const cap = text ? searchCountCap : browseCountCap;
+  const { page, pageSize } = pageOf(input, cap);
   const query: SearchQuery | null = text ? parseSearchQuery(text, await loadSynonymMatcher(deps, version)) : null;
   // text without a letter or digit (only punctuation) matches nothing, rather than everything
   const result = query && query.terms.length === 0 ? { hits: [], total: 0, totalIsExact: true } : await searchDocuments(deps.db, {
-    query, filters, page: { offset: (page - 1) * pageSize, limit: pageSize }, sort: input.sort ?? (query ? 'relevance' : 'date'), countCap: searchCountCap,
+    query, filters, page: { offset: (page - 1) * pageSize, limit: pageSize }, sort: input.sort ?? (query ? 'relevance' : 'date'), countCap: cap,
     ...(query && { documents: await indexSize(deps, version) }),
   });
   const needles = query?.highlights ?? [];
@@ -162,6 +165,6 @@ export async function searchPublished(deps: ServiceDeps, input: SearchInput): Pr
   }));
   return {
     query: query?.text ?? '', filters, items, total: result.total, totalIsExact: result.totalIsExact, page, pageSize,
-    pageCount: Math.max(1, Math.ceil(Math.min(result.total, searchCountCap) / pageSize)), version,
+    pageCount: Math.max(1, Math.ceil(Math.min(result.total, cap) / pageSize)), version,
   };
 }
