@@ -35,7 +35,13 @@ export async function ensureSearchBenchData(items: number): Promise<BenchData> {
   const file = join(benchDir, `search-${items}.sqlite`);
   const marker = `${file}.v${dataVersion}.done`;
   const agencies = new Map(corpusAgencies.map((a, i) => [a.key, `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`]));
-  if (existsSync(file) && existsSync(marker)) return { file, items, agencies };
+  if (existsSync(file) && existsSync(marker)) {
+    // later migrations (indexes) apply to the kept file
+    const kept = createDatabase({ kind: 'sqlite', file });
+    await migrateOrThrow(kept.db);
+    await kept.close();
+    return { file, items, agencies };
+  }
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   say(`generating ${items.toLocaleString('en-US')} published items into ${file} (once; reused afterwards)…`);
   const started = performance.now();

@@ -11,6 +11,7 @@ import * as m20261128100000 from './2026_11_28_100000_create_closed_reports.js';
 import * as m20261129100000 from './2026_11_29_100000_create_publications.js';
 import * as m20261130100000 from './2026_11_30_100000_request_status_index.js';
 import * as m20261201100000 from './2026_12_01_100000_create_search_index.js';
+import * as m20261202100000 from './2026_12_02_100000_search_facet_index.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_100000_create_settings_and_audit': m20261126100000,
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_29_100000_create_publications': m20261129100000,
   '2026_11_30_100000_request_status_index': m20261130100000,
   '2026_12_01_100000_create_search_index': m20261201100000,
+  '2026_12_02_100000_search_facet_index': m20261202100000,
 };
