@@ -29,10 +29,18 @@ function widen(k: string, at: number, keyword: string, full: string, lo: number,
   return [start, end];
 }
 
+interface KeywordGroup {
+  /** Definition index and keyword of each keyword with this first character, longest first. */
+  readonly defs: readonly number[];
+  readonly keywords: readonly string[];
+  /** Second character of each keyword (-1 when it has one character). */
+  readonly seconds: readonly number[];
+}
+
 interface KeywordIndex {
-  /** Keywords by their first character code, longest first: [definition index, keyword]. */
-  readonly byFirst: ReadonlyMap<number, readonly (readonly [number, string])[]>;
-  readonly first: Uint8Array;
+  /** Keyword group (index + 1) by first character code; 0 = no keyword starts with it. */
+  readonly first: Uint16Array;
+  readonly groups: readonly KeywordGroup[];
 }
 
 const indexes = new WeakMap<readonly AnchorDef[], KeywordIndex>();
@@ -41,16 +49,20 @@ function keywordIndex(defs: readonly AnchorDef[]): KeywordIndex {
   let index = indexes.get(defs);
   if (!index) {
     const byFirst = new Map<number, [number, string][]>();
-    const first = new Uint8Array(65536);
     defs.forEach((def, d) => {
       for (const keyword of def.keywords) {
         const c = keyword.charCodeAt(0);
-        first[c] = 1;
         byFirst.set(c, [...(byFirst.get(c) ?? []), [d, keyword]]);
       }
     });
-    for (const list of byFirst.values()) list.sort((a, b) => b[1].length - a[1].length);
-    index = { byFirst, first };
+    const first = new Uint16Array(65536);
+    const groups: KeywordGroup[] = [];
+    for (const [c, list] of byFirst) {
+      list.sort((a, b) => b[1].length - a[1].length);
+      groups.push({ defs: list.map((e) => e[0]), keywords: list.map((e) => e[1]), seconds: list.map((e) => (e[1].length > 1 ? e[1].charCodeAt(1) : -1)) });
+      first[c] = groups.length;
+    }
+    index = { first, groups };
     indexes.set(defs, index);
   }
   return index;
@@ -58,14 +70,20 @@ function keywordIndex(defs: readonly AnchorDef[]): KeywordIndex {
 
 /** All candidate occurrences of the definitions' keywords in k[lo, hi), in one pass over k. */
 function candidates(k: string, defs: readonly AnchorDef[], lo: number, hi: number): Candidate[] {
-  const { byFirst, first } = keywordIndex(defs);
+  const { first, groups } = keywordIndex(defs);
   const out: Candidate[] = [];
   const lastOf = new Int32Array(defs.length).fill(-1);
   for (let at = lo; at < hi; at++) {
-    const c = k.charCodeAt(at);
-    if (first[c] === 0) continue;
-    for (const [d, keyword] of byFirst.get(c)!) {
+    const g = first[k.charCodeAt(at)]!;
+    if (g === 0) continue;
+    const group = groups[g - 1]!;
+    const next = k.charCodeAt(at + 1);
+    for (let w = 0; w < group.keywords.length; w++) {
+      const second = group.seconds[w]!;
+      if (second >= 0 && second !== next) continue;
+      const keyword = group.keywords[w]!;
       if (at + keyword.length > hi || !k.startsWith(keyword, at)) continue;
+      const d = group.defs[w]!;
       const def = defs[d]!;
       const [start, end] = widen(k, at, keyword, def.full, lo, hi);
       // a shorter keyword inside an occurrence already found adds nothing

@@ -78,7 +78,7 @@ const PAGE_DASH = /^[-—–－]+$/;
 /** Page numbers of a PDF conversion ("— 5 —") are not cells. */
 function dropPageNumbers(pieces: Piece[]): Piece[] {
   let dashes = false;
-  for (const p of pieces) if (p.kind === 'null' && PAGE_DASH.test(p.text)) dashes = true;
+  for (const p of pieces) if (p.kind === 'null' && p.text !== '' && PAGE_DASH.test(p.text)) dashes = true;
   if (!dashes) return pieces;
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
@@ -101,14 +101,20 @@ function pushText(s: string, a: number, b: number, line: number, out: Piece[]): 
   out.push(isNullText(s, a, b) ? { kind: 'null', text, at: a, line } : { kind: 'text', text, at: a, line });
 }
 
-/** Splits one whitespace-free chunk s[a, b) into number and text pieces. */
+/**
+ * Splits one whitespace-free chunk s[a, b) into number and text pieces. A number's text is its
+ * characters with full-width digits and points made half-width, dashes made '-' and thousands
+ * separators dropped: a slice of s when they are already so (the common case), else built up.
+ */
 function splitChunk(s: string, a: number, b: number, atomic: boolean, line: number, out: Piece[]): void {
   if (isNullText(s, a, b)) {
     out.push({ kind: 'null', text: s.slice(a, b), at: a, line });
     return;
   }
-  let num = '';
-  let numAt = a;
+  let numAt = -1;
+  let dot = false;
+  let plain = true;
+  let built = '';
   let textAt = -1;
   for (let i = a; i < b; i++) {
     const c = s.charCodeAt(i);
@@ -116,29 +122,46 @@ function splitChunk(s: string, a: number, b: number, atomic: boolean, line: numb
     const nextDigit = i + 1 < b && digitValue(s.charCodeAt(i + 1)) >= 0;
     const cls = CLASS[c]!;
     if (d >= 0) {
-      if (num === '') {
+      if (numAt < 0) {
         if (textAt >= 0) pushText(s, textAt, i, line, out);
         textAt = -1;
         numAt = i;
+        dot = false;
+        plain = true;
       }
-      num += String.fromCharCode(48 + d);
-    } else if ((cls & 8) !== 0 && num !== '' && nextDigit && !num.includes('.')) {
-      num += '.';
+      if (c !== 48 + d && plain) {
+        built = s.slice(numAt, i);
+        plain = false;
+      }
+      if (!plain) built += String.fromCharCode(48 + d);
+    } else if ((cls & 8) !== 0 && numAt >= 0 && nextDigit && !dot) {
+      dot = true;
+      if (c !== 46 && plain) {
+        built = s.slice(numAt, i);
+        plain = false;
+      }
+      if (!plain) built += '.';
     } else if ((cls & 4) !== 0 && nextDigit) {
-      if (num !== '') out.push({ kind: 'num', text: num, atomic, at: numAt, line });
+      if (numAt >= 0) out.push({ kind: 'num', text: plain ? s.slice(numAt, i) : built, atomic, at: numAt, line });
       if (textAt >= 0) pushText(s, textAt, i, line, out);
       textAt = -1;
-      num = '-';
       numAt = i;
-    } else if (atomic && (c === 44 || c === 0xff0c) && num !== '' && nextDigit && isThousands(s, i + 1, b)) {
-      // 1,234 in a table cell
+      dot = false;
+      plain = c === 45;
+      built = plain ? '' : '-';
+    } else if (atomic && (c === 44 || c === 0xff0c) && numAt >= 0 && nextDigit && isThousands(s, i + 1, b)) {
+      // 1,234 in a table cell: the separator is not part of the number
+      if (plain) {
+        built = s.slice(numAt, i);
+        plain = false;
+      }
     } else {
-      if (num !== '') out.push({ kind: 'num', text: num, atomic, at: numAt, line });
-      num = '';
+      if (numAt >= 0) out.push({ kind: 'num', text: plain ? s.slice(numAt, i) : built, atomic, at: numAt, line });
+      numAt = -1;
       if (textAt < 0) textAt = i;
     }
   }
-  if (num !== '') out.push({ kind: 'num', text: num, atomic, at: numAt, line });
+  if (numAt >= 0) out.push({ kind: 'num', text: plain ? s.slice(numAt, b) : built, atomic, at: numAt, line });
   if (textAt >= 0) pushText(s, textAt, b, line, out);
 }
 

@@ -68,36 +68,60 @@ export interface CellReading {
   readonly mismatch: 'short' | 'long' | null;
 }
 
+/** A reading whose source text is only written out when a message quotes it. */
+class Reading implements CellReading {
+  constructor(
+    readonly cells: readonly Cell[] | null,
+    readonly candidates: readonly (readonly Cell[])[],
+    readonly split: boolean,
+    readonly mismatch: 'short' | 'long' | null,
+    private readonly source: readonly ValuePiece[],
+  ) {}
+
+  get text(): string {
+    return this.source.map((p) => p.text || '□').join(' ');
+  }
+}
+
 const valueOf = (p: ValuePiece): Cell => (p.kind === 'null' ? null : pieceValue(p.text));
 
 /** Trims surplus blank cells (leading, then trailing) down to n. */
-function trimBlanks(values: readonly ValuePiece[], n: number): ValuePiece[] {
-  const v = [...values];
-  while (v.length > n && v[0]!.kind === 'null') v.shift();
-  while (v.length > n && v[v.length - 1]!.kind === 'null') v.pop();
-  return v;
+function trimBlanks(values: readonly ValuePiece[], n: number): readonly ValuePiece[] {
+  let lo = 0;
+  let hi = values.length;
+  while (hi - lo > n && values[lo]!.kind === 'null') lo++;
+  while (hi - lo > n && values[hi - 1]!.kind === 'null') hi--;
+  return lo === 0 && hi === values.length ? values : values.slice(lo, hi);
 }
 
 /** Reads the values as n cells, splitting run-together digits under `split` options. */
 export function readCells(values: readonly ValuePiece[], split: SplitOptions): CellReading {
   const n = split.n;
-  const text = values.map((p) => p.text || '□').join(' ');
   const v = trimBlanks(values, n);
   if (v.length >= n) {
-    const cells = v.slice(0, n).map(valueOf);
-    return { cells, candidates: [cells], split: false, text, mismatch: v.length > n ? 'long' : null };
+    const cells: Cell[] = new Array<Cell>(n);
+    for (let i = 0; i < n; i++) cells[i] = valueOf(v[i]!);
+    return new Reading(cells, [cells], false, v.length > n ? 'long' : null, values);
   }
-  const splittable = v.some((p) => p.kind === 'num' && !p.atomic && p.text.length > 1);
+  let splittable = false;
+  for (const p of v) if (p.kind === 'num' && !p.atomic && p.text.length > 1) splittable = true;
   if (!splittable) {
     // cells are missing and nothing says which: place none of them
     const cells = Array<Cell>(n).fill(null);
-    return { cells, candidates: [cells], split: false, text, mismatch: v.length === 0 ? null : 'short' };
+    return new Reading(cells, [cells], false, v.length === 0 ? null : 'short', values);
   }
   const inputs = v.map((p) => ({ text: p.text, atomic: p.kind === 'null' || p.atomic, isNull: p.kind === 'null' }));
   let { candidates } = splitCells(inputs, split);
   if (candidates.length === 0 && split.check) candidates = splitCells(inputs, { ...split, check: undefined }).candidates;
   const width = inputs.reduce((sum, p) => sum + (p.atomic ? 1 : p.text.length), 0);
-  return { cells: candidates.length === 1 ? candidates[0]! : null, candidates, split: width > n, text, mismatch: null };
+  return new Reading(candidates.length === 1 ? candidates[0]! : null, candidates, width > n, null, values);
+}
+
+/** A table's values with every row not (yet) read: null, in spec order. */
+export function nullRows(rows: readonly { readonly key: string }[]): Record<string, readonly Cell[] | null> {
+  const out: Record<string, readonly Cell[] | null> = {};
+  for (const r of rows) out[r.key] = null;
+  return out;
 }
 
 /** Cells on which every candidate agrees; null elsewhere. */

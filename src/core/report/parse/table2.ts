@@ -13,7 +13,7 @@ import { findChain } from './anchors.js';
 import type { AnchorDef } from './labels.js';
 import { labelsFor } from './labels.js';
 import { tokenize } from './pieces.js';
-import { agreedCells, readCells, rowPieces } from './row-values.js';
+import { agreedCells, nullRows, readCells, rowPieces } from './row-values.js';
 import type { Stream } from './stream.js';
 import { sToK } from './stream.js';
 import type { TableRead } from './table3.js';
@@ -73,7 +73,7 @@ export function readTable2(stream: Stream, spec: ReportSpec, limit: number | nul
   const table = spec.tables.table2;
   const hi = limit === null ? stream.k.length : sToK(stream, limit);
   const chain = findChain(stream.k, labelsFor(spec.format).table2, 0, hi, MAX_GAP);
-  const out: Record<string, readonly Cell[] | null> = Object.fromEntries(table.rows.map((r) => [r.key, null]));
+  const out = nullRows(table.rows);
   if (chain.length < 2) {
     findings.push(finding('PARSE-NO-TABLE', 'warning', { table: 'table2' }, { tableLabel: `${TABLE}（主动公开政府信息情况）` }));
     return { values: out, range: null };

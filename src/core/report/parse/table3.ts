@@ -16,7 +16,7 @@ import type { Piece } from './pieces.js';
 import { tokenize } from './pieces.js';
 import { resolveByColumns } from './resolve.js';
 import type { CellReading, ValuePiece } from './row-values.js';
-import { agreedCells, readCells, rowPieces } from './row-values.js';
+import { agreedCells, nullRows, readCells, rowPieces } from './row-values.js';
 import { sumGroups } from './split.js';
 import type { Stream } from './stream.js';
 
@@ -44,7 +44,7 @@ export function readTable3(stream: Stream, spec: ReportSpec, findings: Finding[]
   const chain = findChain(stream.k, defs, 0, stream.k.length, MAX_GAP);
   if (chain.filter((a) => a.kind === 'row').length < 3) {
     findings.push(finding('PARSE-NO-TABLE', 'error', { table: 'table3' }, { tableLabel: `${TABLE}（收到和处理政府信息公开申请情况）` }));
-    return { values: Object.fromEntries(table.rows.map((r) => [r.key, null])), range: null };
+    return { values: nullRows(table.rows), range: null };
   }
   const rowSum = spec.rules.find((r): r is RowSumRule => r.kind === 'rowSum' && r.table === 'table3');
   const split = { n: COLUMNS, check: rowSum ? sumGroups(rowSum.groups) : undefined };
@@ -99,7 +99,7 @@ export function readTable3(stream: Stream, spec: ReportSpec, findings: Finding[]
   }
   for (const id of parents.keys()) findings.push(extraRow(id.slice('parent:'.length)));
 
-  const out: Record<string, readonly Cell[] | null> = Object.fromEntries(table.rows.map((r) => [r.key, null]));
+  const out = nullRows(table.rows);
   const ambiguous = new Map<string, readonly (readonly Cell[])[]>();
   for (const row of table.rows) {
     const read = rows.get(row.key);
