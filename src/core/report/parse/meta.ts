@@ -44,21 +44,32 @@ export function readTitle(raw: string): { title: string; agency: string | null; 
   return { title, agency: agency.length >= 2 ? agency : null, year };
 }
 
-/** Lines of text in reading order (paragraphs and cells), for the title search. */
-function firstLines(stream: Stream, max: number): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  const s = stream.s;
-  const end = Math.min(s.length, MAX_TITLE_SEARCH);
-  for (let i = 0; i <= end && lines.length < max; i++) {
-    const c = i < end ? s.charCodeAt(i) : 10;
-    if (c === 10 || c === 0x1e || c === 0x1f) {
-      const line = s.slice(start, i).trim();
-      if (line !== '') lines.push(line);
-      start = i + 1;
-    }
+/** Lines of text in reading order (paragraphs and cells), for the title search; read as far as asked. */
+class FirstLines {
+  private readonly lines: string[] = [];
+  private start = 0;
+  private readonly end: number;
+
+  constructor(private readonly s: string, private readonly max: number) {
+    this.end = Math.min(s.length, MAX_TITLE_SEARCH);
   }
-  return lines;
+
+  /** Line i, or undefined past the last one. */
+  at(i: number): string | undefined {
+    const { lines, s, end } = this;
+    while (lines.length <= i && lines.length < this.max && this.start <= end) {
+      // the next line ends at a paragraph end, a row start or a cell end
+      let j = this.start;
+      for (; j < end; j++) {
+        const c = s.charCodeAt(j);
+        if (c === 10 || c === 0x1e || c === 0x1f) break;
+      }
+      const line = s.slice(this.start, j).trim();
+      if (line !== '') lines.push(line);
+      this.start = j + 1;
+    }
+    return lines[i];
+  }
 }
 
 function findTitle(stream: Stream, docTitle: string | undefined) {
@@ -66,18 +77,18 @@ function findTitle(stream: Stream, docTitle: string | undefined) {
     const t = readTitle(docTitle);
     if (t) return t;
   }
-  const lines = firstLines(stream, 400);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  const lines = new FirstLines(stream.s, 400);
+  for (let i = 0; lines.at(i) !== undefined; i++) {
+    const line = lines.at(i)!;
     if (line.length > MAX_TITLE_LINE) continue;
     const alone = readTitle(line);
-    const prev = lines[i - 1];
+    const prev = i > 0 ? lines.at(i - 1) : undefined;
     // a title broken after the agency, or in the middle: join with the neighbouring line
     if (prev !== undefined && prev.length <= 40 && (!alone || alone.agency === null || /^\d{4}/.test(clean(line)))) {
       const joined = readTitle(prev + line);
       if (joined && joined.agency !== null) return joined;
     }
-    const next = lines[i + 1];
+    const next = lines.at(i + 1);
     if (next !== undefined && next.length <= 20 && !alone) {
       const joined = readTitle(line + next);
       if (joined) return joined;
@@ -87,15 +98,25 @@ function findTitle(stream: Stream, docTitle: string | undefined) {
   return null;
 }
 
-const PERIOD = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|—|-|~|～)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g;
+/** A stated period; tried only where a four-digit year and 年 stand (found natively by indexOf). */
+const PERIOD = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|—|-|~|～)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/y;
 const pad = (n: string) => n.padStart(2, '0');
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The statistical period the text states (preferring one introduced by 统计). */
 function findPeriod(k: string): DocumentMeta['period'] {
   let first: DocumentMeta['period'] = null;
-  for (const m of k.matchAll(PERIOD)) {
+  // matches do not overlap: the next one starts where the last one ended
+  let from = 0;
+  for (let year = k.indexOf('年', 4); year >= 0; year = k.indexOf('年', year + 1)) {
+    const at = year - 4;
+    if (at < from || !isDigit(k.charCodeAt(at)) || !isDigit(k.charCodeAt(at + 1)) || !isDigit(k.charCodeAt(at + 2)) || !isDigit(k.charCodeAt(at + 3))) continue;
+    PERIOD.lastIndex = at;
+    const m = PERIOD.exec(k);
+    if (!m) continue;
+    from = at + m[0].length;
     const period = { from: `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`, to: `${m[4] ?? m[1]}-${pad(m[5]!)}-${pad(m[6]!)}` };
-    const before = k.slice(Math.max(0, m.index - 30), m.index);
+    const before = k.slice(Math.max(0, at - 30), at);
     if (before.includes('统计')) return period;
     first ??= period;
   }

@@ -23,8 +23,13 @@ for (const c of '/／\\-—–―－−×xX✕') CLASS[c.charCodeAt(0)]! |= 2;
 for (const c of '-－−') CLASS[c.charCodeAt(0)]! |= 4;
 for (const c of '.．') CLASS[c.charCodeAt(0)]! |= 8;
 
+const NONE = '无'.charCodeAt(0);
+const EMPTY = '空'.charCodeAt(0);
+/** Longest unit word (units are skipped, not text). */
+const MAX_UNIT = Math.max(...[...UNITS].map((u) => u.length));
+
 function isNullText(s: string, a: number, b: number): boolean {
-  if (b - a === 1 && (s[a] === '无' || s[a] === '空')) return true;
+  if (b - a === 1 && (s.charCodeAt(a) === NONE || s.charCodeAt(a) === EMPTY)) return true;
   for (let i = a; i < b; i++) if ((CLASS[s.charCodeAt(i)]! & 2) === 0) return false;
   return b > a;
 }
@@ -97,7 +102,7 @@ function dropPageNumbers(pieces: Piece[]): Piece[] {
 
 function pushText(s: string, a: number, b: number, line: number, out: Piece[]): void {
   const text = s.slice(a, b);
-  if (UNITS.has(text)) return;
+  if (b - a <= MAX_UNIT && UNITS.has(text)) return;
   out.push(isNullText(s, a, b) ? { kind: 'null', text, at: a, line } : { kind: 'text', text, at: a, line });
 }
 

@@ -6,7 +6,7 @@
  * row labels are found even when a label is broken across lines or cells. Positions map both ways.
  */
 import type { DocModel } from './document.js';
-import { CELL_END, NORM, ROW_START } from './normalize.js';
+import { CELL_END, NORM, ROW_START, codesToString } from './normalize.js';
 
 const ENUM_COMMA = '、'.charCodeAt(0);
 const DOT = 46;
@@ -20,39 +20,88 @@ export interface Stream {
 }
 
 /** Line breaks inside a cell become U+2028 (whitespace, but not a paragraph end). */
-const CELL_LINE = '\u2028';
-const kDecoder = new TextDecoder('utf-16le');
-let scratch = new Uint16Array(4096);
+const CELL_LINE = 0x2028;
+const NEWLINE = 10;
+const CELL = CELL_END.charCodeAt(0);
+const ROW = ROW_START.charCodeAt(0);
+/** UTF-16 decoding copies the codes natively; it would turn a lone surrogate into U+FFFD, so s then takes the slow way. */
+const decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+let sCodes = new Uint16Array(4096);
+let kCodes = new Uint16Array(4096);
+let kPositions = new Int32Array(4096);
+
+/**
+ * Appends `text` (its line breaks as `lineBreak`) to the s codes and its normalised characters to
+ * the k codes; returns the new length of s.
+ */
+function append(text: string, lineBreak: number, sn: number): number {
+  if (sn + text.length + 1 > sCodes.length) grow(sn + text.length + 1);
+  const norm = NORM;
+  const sc = sCodes;
+  const kc = kCodes;
+  const kp = kPositions;
+  let kn = kLength;
+  let prev = kn > 0 ? kc[kn - 1]! : 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c === NEWLINE) c = lineBreak;
+    else if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
+    sc[sn] = c;
+    let n = norm[c]!;
+    if (n !== 0) {
+      // "1、" numbers a sub-row like "1.": make them equal
+      if (n === ENUM_COMMA && prev >= 48 && prev <= 57) n = DOT;
+      kp[kn] = sn;
+      kc[kn++] = n;
+      prev = n;
+    }
+    sn++;
+  }
+  kLength = kn;
+  return sn;
+}
+
+let kLength = 0;
+let surrogates = false;
+
+function grow(min: number): void {
+  const size = Math.max(min, sCodes.length * 2);
+  const s = new Uint16Array(size);
+  s.set(sCodes);
+  sCodes = s;
+  const k = new Uint16Array(size);
+  k.set(kCodes);
+  kCodes = k;
+  const p = new Int32Array(size);
+  p.set(kPositions);
+  kPositions = p;
+}
+
+/** One character of s that k drops (a paragraph end, a row start, a cell end). */
+function mark(code: number, sn: number): number {
+  if (sn + 1 > sCodes.length) grow(sn + 1);
+  sCodes[sn] = code;
+  return sn + 1;
+}
 
 export function buildStream(doc: DocModel): Stream {
-  const parts: string[] = [];
+  kLength = 0;
+  surrogates = false;
+  let sn = 0;
   for (const block of doc.blocks) {
     if (block.kind === 'paragraph') {
-      parts.push(block.text, '\n');
+      sn = mark(NEWLINE, append(block.text, NEWLINE, sn));
       continue;
     }
     for (const row of block.rows) {
-      parts.push(ROW_START);
-      for (const cell of row) parts.push(cell.text.includes('\n') ? cell.text.replaceAll('\n', CELL_LINE) : cell.text, CELL_END);
+      sn = mark(ROW, sn);
+      for (const cell of row) sn = mark(CELL, append(cell.text, CELL_LINE, sn));
     }
-    parts.push('\n');
+    sn = mark(NEWLINE, sn);
   }
-  const s = parts.join('');
-  if (scratch.length < s.length) scratch = new Uint16Array(s.length * 2);
-  const kCodes = scratch;
-  const kToS = new Int32Array(s.length);
-  let kn = 0;
-  let prev = 0;
-  for (let i = 0; i < s.length; i++) {
-    let n = NORM[s.charCodeAt(i)]!;
-    if (n === 0) continue;
-    // "1、" numbers a sub-row like "1.": make them equal
-    if (n === ENUM_COMMA && prev >= 48 && prev <= 57) n = DOT;
-    kToS[kn] = i;
-    kCodes[kn++] = n;
-    prev = n;
-  }
-  return { s, k: kDecoder.decode(kCodes.subarray(0, kn)), kToS: kToS.subarray(0, kn) };
+  const kn = kLength;
+  const s = surrogates ? codesToString(sCodes, sn) : decoder.decode(sCodes.subarray(0, sn));
+  return { s, k: decoder.decode(kCodes.subarray(0, kn)), kToS: kPositions.slice(0, kn) };
 }
 
 /** Position in k of the first k character at or after position `at` of s. */
