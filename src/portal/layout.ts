@@ -43,6 +43,8 @@ export interface PageInput {
 
 export const defaultNav: readonly NavItem[] = [
   { href: '/', label: '首页' },
+  { href: '/zwgk', label: '政府信息公开' },
+  { href: '/search', label: '全文检索' },
   { href: '/apply', label: '申请公开' },
   { href: '/track', label: '申请查询' },
   { href: '/check', label: '年度报告检查' },

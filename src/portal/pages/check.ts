@@ -8,7 +8,7 @@ import { documentKindLabels, formatLabel } from '../../core/report/check-labels.
 import { reportToJson } from '../../core/report/json.js';
 import type { FormatId } from '../../core/report/spec/index.js';
 import type { ReportValues } from '../../core/report/values.js';
-import { defaultNav, html, renderPage, type RawHtml } from '../layout.js';
+import { html, navFor, renderPage, type RawHtml } from '../layout.js';
 import { renderFindingsList, renderReportTables } from './check-report.js';
 
 /** What the result page shows (the checker service's result). */
@@ -37,7 +37,7 @@ export const acceptedUploads = [
   'text/plain', 'text/html', 'text/markdown', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 ].join(',');
 
-const nav = defaultNav.map((n) => ({ ...n, current: n.href === '/check' }));
+const nav = navFor('/check');
 const breadcrumbs = [{ href: '/', label: '首页' }, { href: '/check', label: '年度报告检查' }];
 
 function page(title: string, body: RawHtml): string {

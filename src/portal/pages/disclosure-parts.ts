@@ -3,13 +3,10 @@
  * paging, the metadata block, browse lists and the search box. All server-rendered and accessible
  * (labelled controls, lists and navigation regions with names, the current item marked).
  */
-import { defaultNav, html, raw, type NavItem, type RawHtml } from '../layout.js';
+import { html, navFor, raw, type NavItem, type RawHtml } from '../layout.js';
 
-/** The site navigation with the disclosure platform and search after 首页. */
-export function portalNav(current: string): NavItem[] {
-  const [home, ...rest] = defaultNav;
-  return [home!, { href: '/zwgk', label: '政府信息公开' }, { href: '/search', label: '全文检索' }, ...rest].map((n) => ({ ...n, current: n.href === current }));
-}
+/** The site navigation with the current page marked. */
+export const portalNav = (current: string): NavItem[] => navFor(current);
 
 export interface AgencyRef {
   readonly id: string;

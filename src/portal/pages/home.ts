@@ -1,5 +1,5 @@
-/** The portal's home page: what the platform is and where to start (later parts add their entries). */
-import { defaultNav, html, renderPage } from '../layout.js';
+/** The portal's home page: what the platform is and where to start. */
+import { html, navFor, renderPage } from '../layout.js';
 
 export interface HomeEntry {
   readonly href: string;
@@ -9,6 +9,26 @@ export interface HomeEntry {
 
 /** The services on offer, in the order shown. */
 export const homeEntries: readonly HomeEntry[] = [
+  {
+    href: '/zwgk',
+    title: '政府信息公开',
+    description: '各机关的政府信息公开指南、政府信息公开制度、法定主动公开内容和政府信息公开工作年度报告。',
+  },
+  {
+    href: '/search',
+    title: '全文检索',
+    description: '按标题、文号或关键词检索已主动公开的政府信息，可按机关、主题分类、年度和有效性筛选。',
+  },
+  {
+    href: '/apply',
+    title: '申请公开政府信息',
+    description: '在线提交政府信息公开申请，提交后获得查询码，可随时查询办理进度、补正和答复结果。',
+  },
+  {
+    href: '/track',
+    title: '申请查询',
+    description: '凭查询码查询申请的办理情况，在线提交补正材料，下载答复告知书和公开的文件。',
+  },
   {
     href: '/check',
     title: '年度报告检查',
@@ -33,7 +53,7 @@ export function renderHomePage(entries: readonly HomeEntry[] = homeEntries): str
   return renderPage({
     title: '首页',
     description: '政府信息公开平台：年度报告检查、主动公开与依申请公开',
-    nav: defaultNav.map((n) => ({ ...n, current: n.href === '/' })),
+    nav: navFor('/'),
     body,
   });
 }
