@@ -53,6 +53,7 @@ describe('gongkai migrate / demo / user (SQLite file)', () => {
     expect(made).toBeLessThan(60);
     const again = await runGongkai(['demo', '--requests', '30'], env);
     expect(again.stdout).toMatch(/此前已完成：requests/);
+    expect((await runGongkai(['demo', '--no-requests'], env)).stdout).toMatch(/此前已完成：requests）/);
   });
 
   it('user add creates an administrator with a generated password; user passwd replaces it', async () => {

@@ -119,13 +119,13 @@ export async function fillDemoDistrict(deps: DemoDeps, steps: readonly DemoStep[
   const skipped: string[] = [];
   const omitted: string[] = [];
   for (const step of steps) {
-    if (step.enabled && !step.enabled(deps)) {
-      omitted.push(step.key);
-      continue;
-    }
     const doneKey = `demo.step.${step.key}`;
     if (step.once && (await getSetting(deps, doneKey)) !== null) {
       skipped.push(step.key);
+      continue;
+    }
+    if (step.enabled && !step.enabled(deps)) {
+      omitted.push(step.key);
       continue;
     }
     await loadAgencies(deps, agencies);
