@@ -2,10 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { renderCatalogPage } from '../../../portal/pages/disclosure-catalog.js';
 import { loadCatalog } from '../../../services/portal/document.service.js';
-import { cachedPageRoute, intParam, maxAge, queryOf, sendCached } from './disclosure-cache.js';
+import { intParam, maxAge, queryOf, sendCached } from './disclosure-cache.js';
 
 export const catalogRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { agencyId: string } }>('/zwgk/:agencyId/catalog', cachedPageRoute, async (request, reply) =>
+  app.get<{ Params: { agencyId: string } }>('/zwgk/:agencyId/catalog', async (request, reply) =>
     sendCached(app, request, reply, maxAge.list, async () => {
       const q = queryOf(request);
       const filters = { item: intParam(q.item), topic: q.topic || undefined, genre: q.genre || undefined, year: intParam(q.year), validity: q.validity || undefined };

@@ -2,7 +2,8 @@
  * Serving portal pages from the page cache: one rendered copy per URL and data version (the LRU of
  * services/portal/page-cache.ts), validators on every answer (ETag from the bytes, Last-Modified
  * from the data version) with 304 for a matching If-None-Match / If-Modified-Since, and
- * Cache-Control public with a short max-age for lists and a longer one for documents.
+ * Cache-Control public with a short max-age for lists and a longer one for documents. The security
+ * headers are the app's, set for every route by plugins/security.ts (computed once, not per request).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PageCache, strongEtag, type CachedPage } from '../../../services/portal/page-cache.js';
@@ -12,32 +13,6 @@ import { portalVersion } from '../../../services/search/data-version.js';
 export const maxAge = { list: 60, document: 300, report: 3600 } as const;
 
 const caches = new WeakMap<object, PageCache>();
-
-/**
- * Route options of the cached pages: @fastify/helmet rebuilds its whole middleware (CSP parsing
- * included) on every request, which costs more than serving a cached page; these routes skip it and
- * send the very same security headers, taken once from a page the app serves with helmet.
- */
-export const cachedPageRoute = {
-  helmet: false as const,
-  async onRequest(this: FastifyInstance, _request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    reply.headers(captured.get(this.serviceDeps.db) ?? (await securityHeaders(this)));
-  },
-};
-
-const securityHeaderName = /^(content-security-policy|cross-origin-|origin-agent-cluster|referrer-policy|strict-transport-security|x-)/;
-const captured = new WeakMap<object, Record<string, string>>();
-
-async function securityHeaders(app: FastifyInstance): Promise<Record<string, string>> {
-  const hit = captured.get(app.serviceDeps.db);
-  if (hit) return hit;
-  const res = await app.inject({ method: 'GET', url: '/healthz' });
-  const headers = Object.fromEntries(Object.entries(res.headers)
-    .filter(([name, value]) => securityHeaderName.test(name) && typeof value === 'string') as [string, string][]);
-  if (!headers['content-security-policy']) throw new Error('portal pages: could not take the security headers from /healthz');
-  captured.set(app.serviceDeps.db, headers);
-  return headers;
-}
 
 /** The page cache of an app's database (one per process and database). */
 export function pageCacheOf(app: FastifyInstance): PageCache {

@@ -7,30 +7,30 @@ import { renderColumnPage, renderDisclosureHomePage } from '../../../portal/page
 import { renderSystemPage } from '../../../portal/pages/disclosure-guide.js';
 import { renderApplyInfoPage } from '../../../portal/pages/disclosure-reports.js';
 import { loadColumn, loadDisclosureHome, loadGuide } from '../../../services/portal/column.service.js';
-import { cachedPageRoute, maxAge, sendCached } from './disclosure-cache.js';
+import { maxAge, sendCached } from './disclosure-cache.js';
 
 export const disclosureRoutes: FastifyPluginAsync = async (app) => {
   const deps = app.serviceDeps;
 
-  app.get('/zwgk', cachedPageRoute, async (request, reply) =>
+  app.get('/zwgk', async (request, reply) =>
     sendCached(app, request, reply, maxAge.list, async () => {
       const d = await loadDisclosureHome(deps);
       return { body: renderDisclosureHomePage(d) };
     }));
 
-  app.get<{ Params: { agencyId: string } }>('/zwgk/:agencyId', cachedPageRoute, async (request, reply) =>
+  app.get<{ Params: { agencyId: string } }>('/zwgk/:agencyId', async (request, reply) =>
     sendCached(app, request, reply, maxAge.list, async () => {
       const c = await loadColumn(deps, request.params.agencyId);
       return { body: renderColumnPage(c) };
     }));
 
-  app.get<{ Params: { agencyId: string } }>('/zwgk/:agencyId/system', cachedPageRoute, async (request, reply) =>
+  app.get<{ Params: { agencyId: string } }>('/zwgk/:agencyId/system', async (request, reply) =>
     sendCached(app, request, reply, maxAge.list, async () => {
       const g = await loadGuide(deps, request.params.agencyId);
       return { body: renderSystemPage({ agency: { id: g.agency.id, name: g.agency.name }, text: g.texts.system }) };
     }));
 
-  app.get<{ Params: { agencyId: string } }>('/zwgk/:agencyId/apply', cachedPageRoute, async (request, reply) =>
+  app.get<{ Params: { agencyId: string } }>('/zwgk/:agencyId/apply', async (request, reply) =>
     sendCached(app, request, reply, maxAge.list, async () => {
       const g = await loadGuide(deps, request.params.agencyId);
       return { body: renderApplyInfoPage({ agency: { id: g.agency.id, name: g.agency.name }, office: g.agency.office }) };

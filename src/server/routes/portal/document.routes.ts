@@ -6,14 +6,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { renderDocumentPage } from '../../../portal/pages/disclosure-document.js';
 import { loadPublishedAttachment, loadPublishedDocument } from '../../../services/portal/document.service.js';
-import { cachedPageRoute, isFresh, maxAge, sendCached } from './disclosure-cache.js';
+import { isFresh, maxAge, sendCached } from './disclosure-cache.js';
 
 /** Content-Disposition with the UTF-8 name (RFC 6266/5987) and an ASCII fallback. */
 export const attachmentDisposition = (fileName: string): string =>
   `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export const documentRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { itemId: string } }>('/zwgk/doc/:itemId', cachedPageRoute, async (request, reply) =>
+  app.get<{ Params: { itemId: string } }>('/zwgk/doc/:itemId', async (request, reply) =>
     sendCached(app, request, reply, maxAge.document, async () => {
       const d = await loadPublishedDocument(app.serviceDeps, request.params.itemId);
       const i = d.item;

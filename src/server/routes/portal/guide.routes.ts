@@ -2,10 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { renderGuidePage } from '../../../portal/pages/disclosure-guide.js';
 import { loadGuide } from '../../../services/portal/column.service.js';
-import { cachedPageRoute, maxAge, sendCached } from './disclosure-cache.js';
+import { maxAge, sendCached } from './disclosure-cache.js';
 
 export const guideRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { agencyId: string } }>('/zwgk/:agencyId/guide', cachedPageRoute, async (request, reply) =>
+  app.get<{ Params: { agencyId: string } }>('/zwgk/:agencyId/guide', async (request, reply) =>
     sendCached(app, request, reply, maxAge.list, async () => {
       const g = await loadGuide(app.serviceDeps, request.params.agencyId);
       return {

@@ -6,7 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../../core/errors.js';
 import { renderReportListPage, renderReportPage } from '../../../portal/pages/disclosure-reports.js';
 import { isReportDownload, listPublishedReports, loadPublishedReport, renderPublishedReport } from '../../../services/portal/annual-reports.service.js';
-import { cachedPageRoute, intParam, maxAge, sendCached } from './disclosure-cache.js';
+import { intParam, maxAge, sendCached } from './disclosure-cache.js';
 import { attachmentDisposition } from './document.routes.js';
 
 const yearOf = (v: string): number => {
@@ -18,16 +18,16 @@ const yearOf = (v: string): number => {
 export const portalReportsRoutes: FastifyPluginAsync = async (app) => {
   const deps = app.serviceDeps;
 
-  app.get<{ Params: { agencyId: string } }>('/zwgk/:agencyId/reports', cachedPageRoute, async (request, reply) =>
+  app.get<{ Params: { agencyId: string } }>('/zwgk/:agencyId/reports', async (request, reply) =>
     sendCached(app, request, reply, maxAge.list, async () => ({ body: renderReportListPage(await listPublishedReports(deps, request.params.agencyId)) })));
 
-  app.get<{ Params: { agencyId: string; year: string } }>('/zwgk/:agencyId/reports/:year', cachedPageRoute, async (request, reply) =>
+  app.get<{ Params: { agencyId: string; year: string } }>('/zwgk/:agencyId/reports/:year', async (request, reply) =>
     sendCached(app, request, reply, maxAge.report, async () => {
       const r = await loadPublishedReport(deps, request.params.agencyId, yearOf(request.params.year));
       return { body: renderReportPage({ agency: r.agency, year: r.year, title: r.title, bodyHtml: r.bodyHtml, publishedOn: r.publishedOn }) };
     }));
 
-  app.get<{ Params: { agencyId: string; year: string; to: string } }>('/zwgk/:agencyId/reports/:year/download/:to', cachedPageRoute, async (request, reply) => {
+  app.get<{ Params: { agencyId: string; year: string; to: string } }>('/zwgk/:agencyId/reports/:year/download/:to', async (request, reply) => {
     const to = request.params.to;
     if (!isReportDownload(to)) throw new AppError('NOT_FOUND', { what: '该下载格式' });
     const year = yearOf(request.params.year);

@@ -10,11 +10,11 @@ import { renderSearchPage, type SearchForm } from '../../../portal/pages/search.
 import { portalVersion } from '../../../services/search/data-version.js';
 import { loadPortalContext } from '../../../services/search/public-context.js';
 import { searchPublished } from '../../../services/search/search.service.js';
-import { cachedPageRoute, intParam, maxAge, queryOf, sendCached } from './disclosure-cache.js';
+import { intParam, maxAge, queryOf, sendCached } from './disclosure-cache.js';
 
 export const searchRoutes: FastifyPluginAsync = async (app) => {
   const deps = app.serviceDeps;
-  app.get('/search', cachedPageRoute, async (request, reply) => {
+  app.get('/search', async (request, reply) => {
     const q = queryOf(request);
     const form: SearchForm = {
       q: (q.q ?? '').slice(0, 100), agency: q.agency ?? '', topic: q.topic ?? '', year: q.year ?? '', validity: q.validity ?? '',

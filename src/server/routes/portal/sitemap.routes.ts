@@ -5,17 +5,17 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { AppError } from '../../../core/errors.js';
 import { sitemapColumns, sitemapIndex, sitemapItems } from '../../../services/portal/sitemap.service.js';
-import { cachedPageRoute, maxAge, sendCached } from './disclosure-cache.js';
+import { maxAge, sendCached } from './disclosure-cache.js';
 
 const xml = 'application/xml; charset=utf-8';
 const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 export const sitemapRoutes: FastifyPluginAsync = async (app) => {
   const deps = app.serviceDeps;
-  app.get('/sitemap.xml', cachedPageRoute, async (request, reply) =>
+  app.get('/sitemap.xml', async (request, reply) =>
     sendCached(app, request, reply, maxAge.list, async () => ({ body: await sitemapIndex(deps, originOf(request)), contentType: xml }), `${originOf(request)}/sitemap.xml`));
 
-  app.get<{ Params: { file: string } }>('/sitemap/:file', cachedPageRoute, async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/sitemap/:file', async (request, reply) => {
     const file = request.params.file;
     const origin = originOf(request);
     const items = /^items-(\d{1,4})\.xml$/.exec(file);
