@@ -77,27 +77,46 @@ function attributeMarks(html: string): number[] {
   const re = html.includes('SPAN') || html.includes('STYLE') ? USED_ATTRIBUTE_ANY_CASE : USED_ATTRIBUTE;
   const marks: number[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(html); m; m = re.exec(html)) marks.push(m.index);
+  // the last character of each match (a match lies wholly inside a tag's attributes or wholly outside)
+  while (re.test(html)) marks.push(re.lastIndex - 1);
   return marks;
 }
 
-/** Known tag names by length and first letter, so that most names need no new string. */
-const KNOWN_NAMES = new Map<number, string[]>();
-for (const name of ['a', 'b', 'br', 'p', 'td', 'th', 'tr', 'table', 'tbody', 'thead', 'tfoot', 'span', 'font', 'div', 'strong', 'em', 'i', 'u',
+/** Tag names looked up by a hash of their lower-cased characters, with what the scanner needs to know of them. */
+const KNOWN = ['a', 'b', 'br', 'p', 'td', 'th', 'tr', 'table', 'tbody', 'thead', 'tfoot', 'span', 'font', 'div', 'strong', 'em', 'i', 'u',
   'img', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'meta', 'link', 'script', 'style', 'title', 'head', 'body', 'html',
-  'section', 'article', 'header', 'footer', 'nav', 'caption', 'col', 'colgroup', 'o:p', 'input', 'form', 'label', 'center', 'hr', 'sup', 'sub', 'small', 'big']) {
-  const key = name.length * 256 + name.charCodeAt(0);
-  KNOWN_NAMES.set(key, [...(KNOWN_NAMES.get(key) ?? []), name]);
+  'section', 'article', 'header', 'footer', 'nav', 'caption', 'col', 'colgroup', 'o:p', 'input', 'form', 'label', 'center', 'hr', 'sup', 'sub',
+  'small', 'big', 'main', 'dl', 'dt', 'dd', 'pre', 'blockquote', 'aside', 'figure', 'option', 'select', 'textarea', 'iframe', 'noscript', 'button'];
+const HASH_SLOTS = 1024;
+const nameHash = (h: number, lower: number) => (h * 31 + lower) & 0x3fffffff;
+const KNOWN_SLOT = new Int16Array(HASH_SLOTS);
+for (let i = 0; i < KNOWN.length; i++) {
+  const name = KNOWN[i]!;
+  let h = 0;
+  for (let j = 0; j < name.length; j++) h = nameHash(h, name.charCodeAt(j));
+  let slot = h & (HASH_SLOTS - 1);
+  while (KNOWN_SLOT[slot] !== 0) slot = (slot + 1) & (HASH_SLOTS - 1);
+  KNOWN_SLOT[slot] = i + 1;
 }
 
-function internedName(html: string, from: number, to: number): string {
-  const known = KNOWN_NAMES.get((to - from) * 256 + html.charCodeAt(from));
-  if (known) for (const name of known) if (html.startsWith(name, from)) return name;
-  return html.slice(from, to);
+/** Index in KNOWN of the name html[from, to) whose characters hash to `h`, compared in any case; else -1. */
+function knownIndex(html: string, from: number, to: number, h: number): number {
+  for (let slot = h & (HASH_SLOTS - 1); KNOWN_SLOT[slot] !== 0; slot = (slot + 1) & (HASH_SLOTS - 1)) {
+    const index = KNOWN_SLOT[slot]! - 1;
+    const name = KNOWN[index]!;
+    if (name.length !== to - from) continue;
+    let same = true;
+    // name characters are [A-Za-z0-9:_-]: `| 32` lower-cases the letters and keeps the others apart
+    for (let j = 0; same && j < name.length; j++) same = (html.charCodeAt(from + j) | 32) === name.charCodeAt(j);
+    if (same) return index;
+  }
+  return -1;
 }
 
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
-const isNameChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45;
+const NAME_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) NAME_CHARS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 ? 1 : 0;
+const isNameChar = (c: number) => c < 128 && NAME_CHARS[c] === 1;
 
 /** Position of `</name` (any case) at or after `from`, or -1. */
 function findEndTag(html: string, name: string, from: number): number {
@@ -108,15 +127,25 @@ function findEndTag(html: string, name: string, from: number): number {
 }
 
 /**
- * Finds tag ends with native searches only: the next '>', and the next quote (positions of the
- * next " and ' are remembered, so the whole page is searched for each at most once). Quoted
- * values may hold '>'; a quote whose partner lies beyond the next '<' is a stray character.
+ * Native searches over the page, each remembered until passed: the next '<', '"' and "'", and the
+ * attributes the reader uses (so the page is searched for each at most once).
  */
-class TagEnds {
+class Scanner {
+  private nextLt = -2;
   private nextDq = -2;
   private nextSq = -2;
+  private readonly marks: number[];
+  private flagged = 0;
 
-  constructor(private readonly html: string) {}
+  constructor(private readonly html: string) {
+    this.marks = attributeMarks(html);
+  }
+
+  /** Position of the first '<' at or after `at`, or -1. */
+  lt(at: number): number {
+    if (this.nextLt !== -1 && this.nextLt < at) this.nextLt = this.html.indexOf('<', at);
+    return this.nextLt;
+  }
 
   private quoteAfter(at: number): number {
     const { html } = this;
@@ -124,64 +153,63 @@ class TagEnds {
     if (this.nextSq !== -1 && this.nextSq < at) this.nextSq = html.indexOf("'", at);
     const dq = this.nextDq < 0 ? Infinity : this.nextDq;
     const sq = this.nextSq < 0 ? Infinity : this.nextSq;
-    return Math.min(dq, sq);
+    return dq < sq ? dq : sq;
   }
 
-  /** End (after '>') of a tag whose attributes start at `from`. */
+  /**
+   * End (after '>') of a tag whose attributes start at `from`. Quoted values may hold '>'; a quote
+   * whose partner lies beyond the next '<' is a stray character.
+   */
   end(from: number): number {
     const { html } = this;
     let at = from;
-    let nextTag = -2;
     let gt = html.indexOf('>', at);
     for (;;) {
       if (gt < 0) return html.length;
       const q = this.quoteAfter(at);
       if (q > gt) return gt + 1;
-      const partner = html.indexOf(html[q]!, q + 1);
-      if (nextTag === -2) nextTag = html.indexOf('<', from);
+      const quote = html.charCodeAt(q) === 34 ? '"' : "'";
+      const partner = html.indexOf(quote, q + 1);
+      const nextTag = this.lt(from);
       if (partner < 0 || (nextTag >= 0 && nextTag < partner)) return gt + 1;
       at = partner + 1;
       if (at > gt) gt = html.indexOf('>', at);
     }
   }
+
+  /** Whether an attribute the reader uses is named in html[from, to). */
+  flags(from: number, to: number): boolean {
+    const { marks } = this;
+    while (this.flagged < marks.length && marks[this.flagged]! < from) this.flagged++;
+    return this.flagged < marks.length && marks[this.flagged]! < to;
+  }
 }
+
+/** What the scanner does when an element opens or closes. */
+const VOID_FLAG = 1;
+const RAW_FLAG = 2;
+const KNOWN_FLAGS = new Uint8Array(KNOWN.length);
+const KNOWN_IMPLIED = KNOWN.map((name) => IMPLIED.get(name));
+KNOWN.forEach((name, i) => {
+  KNOWN_FLAGS[i] = (VOID.has(name) ? VOID_FLAG : 0) | (RAW.has(name) ? RAW_FLAG : 0);
+});
 
 export function scanHtml(html: string, handler: HtmlHandler): void {
   const stack: string[] = [];
-  const close = (name: string) => {
-    // a close tag matches an element open at most MAX_REACH levels up; deeper ones are strays
-    let i = stack.length - 1;
-    while (i >= 0 && stack.length - i <= MAX_REACH && stack[i] !== name) i--;
-    if (i < 0 || stack[i] !== name) return;
-    while (stack.length > i) handler.onclosetag(stack.pop()!);
-  };
-  const implyClose = (name: string) => {
-    const rule = IMPLIED.get(name);
-    if (!rule) return;
-    for (let i = stack.length - 1; i >= 0 && stack.length - i <= MAX_REACH; i--) {
-      const open = stack[i]!;
-      if (rule.closes.includes(open)) {
-        while (stack.length > i) handler.onclosetag(stack.pop()!);
-        return;
-      }
-      if (rule.scope.includes(open)) return;
-    }
-  };
-  const marks = attributeMarks(html);
-  const tags = new TagEnds(html);
-  let flagged = 0;
+  const scanner = new Scanner(html);
   let pos = 0;
   const n = html.length;
   while (pos < n) {
-    const lt = html.indexOf('<', pos);
+    const lt = scanner.lt(pos);
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > pos) handler.ontext(decodeEntities(html.slice(pos, textEnd)));
     if (lt < 0) break;
     const next = html.charCodeAt(lt + 1);
     if (next === 33 /* ! */) {
       // comment, doctype, conditional comment, CDATA
-      const end = html.startsWith('<!--', lt) ? html.indexOf('-->', lt + 4) : html.indexOf('>', lt + 2);
-      pos = end < 0 ? n : end + (html.startsWith('<!--', lt) ? 3 : 1);
+      const comment = html.startsWith('<!--', lt);
+      const end = comment ? html.indexOf('-->', lt + 4) : html.indexOf('>', lt + 2);
+      pos = end < 0 ? n : end + (comment ? 3 : 1);
       continue;
     }
     if (next === 63 /* ? */) {
@@ -193,26 +221,32 @@ export function scanHtml(html: string, handler: HtmlHandler): void {
     let i = lt + (closing ? 2 : 1);
     const nameStart = i;
     let upper = false;
-    for (let c = html.charCodeAt(i); i < n && isNameChar(c); c = html.charCodeAt(++i)) if (c >= 65 && c <= 90) upper = true;
+    let h = 0;
+    for (let c = html.charCodeAt(i); i < n && isNameChar(c); c = html.charCodeAt(++i)) {
+      if (c >= 65 && c <= 90) upper = true;
+      h = nameHash(h, c | 32);
+    }
     if (i === nameStart) {
       // a lone '<' is text
       handler.ontext('<');
       pos = lt + 1;
       continue;
     }
-    const name = upper ? html.slice(nameStart, i).toLowerCase() : internedName(html, nameStart, i);
-    const end = tags.end(i);
+    const index = knownIndex(html, nameStart, i, h);
+    const name = index >= 0 ? KNOWN[index]! : upper ? html.slice(nameStart, i).toLowerCase() : html.slice(nameStart, i);
+    const flags = index >= 0 ? KNOWN_FLAGS[index]! : (VOID.has(name) ? VOID_FLAG : 0) | (RAW.has(name) ? RAW_FLAG : 0);
+    const end = scanner.end(i);
     pos = end;
     if (closing) {
-      if (!VOID.has(name)) close(name);
+      if ((flags & VOID_FLAG) === 0) close(stack, name, handler);
       continue;
     }
-    implyClose(name);
+    const rule = index >= 0 ? KNOWN_IMPLIED[index] : IMPLIED.get(name);
+    if (rule) implyClose(stack, rule, handler);
     const selfClosing = html.charCodeAt(end - 2) === 47;
-    while (flagged < marks.length && marks[flagged]! < i) flagged++;
-    const wanted = name === 'meta' || (flagged < marks.length && marks[flagged]! < end);
+    const wanted = name === 'meta' || scanner.flags(i, end);
     handler.onopentag(name, wanted ? readAttributes(name, html.slice(i, end - 1)) : NO_ATTRIBUTES);
-    if (VOID.has(name)) {
+    if ((flags & VOID_FLAG) !== 0) {
       handler.onclosetag(name);
       continue;
     }
@@ -221,13 +255,33 @@ export function scanHtml(html: string, handler: HtmlHandler): void {
       continue;
     }
     stack.push(name);
-    if (RAW.has(name)) {
+    if ((flags & RAW_FLAG) !== 0) {
       const closeAt = findEndTag(html, name, end);
       const stop = closeAt < 0 ? n : closeAt;
       if (stop > end) handler.ontext(name === 'title' || name === 'textarea' ? decodeEntities(html.slice(end, stop)) : html.slice(end, stop));
-      close(name);
-      pos = closeAt < 0 ? n : tags.end(closeAt + 2 + name.length);
+      close(stack, name, handler);
+      pos = closeAt < 0 ? n : scanner.end(closeAt + 2 + name.length);
     }
   }
   while (stack.length > 0) handler.onclosetag(stack.pop()!);
+}
+
+/** A close tag matches an element open at most MAX_REACH levels up; deeper ones are strays. */
+function close(stack: string[], name: string, handler: HtmlHandler): void {
+  let i = stack.length - 1;
+  while (i >= 0 && stack.length - i <= MAX_REACH && stack[i] !== name) i--;
+  if (i < 0 || stack[i] !== name) return;
+  while (stack.length > i) handler.onclosetag(stack.pop()!);
+}
+
+/** Opening an element closes what its rule says it closes, as browsers do. */
+function implyClose(stack: string[], rule: { readonly closes: readonly string[]; readonly scope: readonly string[] }, handler: HtmlHandler): void {
+  for (let i = stack.length - 1; i >= 0 && stack.length - i <= MAX_REACH; i--) {
+    const open = stack[i]!;
+    if (rule.closes.includes(open)) {
+      while (stack.length > i) handler.onclosetag(stack.pop()!);
+      return;
+    }
+    if (rule.scope.includes(open)) return;
+  }
 }

@@ -6,6 +6,7 @@
  * cells are read as paragraphs and the inner tables as grids. The page title comes from
  * <meta name="ArticleTitle"> or <title>.
  */
+import type { HtmlHandler } from './html-scan.js';
 import { scanHtml } from './html-scan.js';
 import type { DocBlock, DocModel, GridCell } from './document.js';
 
@@ -42,123 +43,145 @@ function cellText(text: string): string {
 const PARA_SPACES = /[ \t\r\n\f\u00a0]+/g;
 const NOT_SPACE = /[^ \t\r\n\f\u00a0]/;
 
-export function readHtmlDocument(html: string): DocModel {
-  const blocks: DocBlock[] = [];
-  const tables: TableContext[] = [];
-  const stack: boolean[] = [];
-  let skipping = 0;
-  let para = '';
-  let titleText: string | null = null;
-  let inTitle = false;
-  let articleTitle: string | null = null;
+/** The scanner's events → blocks (tables as grids, the rest as paragraphs) and the page title. */
+class HtmlReader implements HtmlHandler {
+  readonly blocks: DocBlock[] = [];
+  private readonly tables: TableContext[] = [];
+  /** Per open element: whether it hides its content. */
+  private readonly hiding: boolean[] = [];
+  private skipping = 0;
+  private para = '';
+  titleText: string | null = null;
+  private inTitle = false;
+  articleTitle: string | null = null;
 
-  const flush = () => {
-    if (para !== '' && NOT_SPACE.test(para)) blocks.push({ kind: 'paragraph', text: para.replace(PARA_SPACES, ' ').trim() });
-    para = '';
-  };
-  const top = () => tables[tables.length - 1];
-  const gridCell = () => {
-    const t = top();
+  flush(): void {
+    const { para } = this;
+    if (para !== '' && NOT_SPACE.test(para)) this.blocks.push({ kind: 'paragraph', text: para.replace(PARA_SPACES, ' ').trim() });
+    this.para = '';
+  }
+
+  private top(): TableContext | undefined {
+    // never index -1: a read past the array's ends leaves the fast path
+    const { tables } = this;
+    return tables.length > 0 ? tables[tables.length - 1] : undefined;
+  }
+
+  private gridCell(): TableContext['cell'] {
+    const t = this.top();
     return t && !t.layout ? t.cell : null;
-  };
-  const endCell = (t: TableContext) => {
-    if (!t.cell) return;
-    t.row ??= [];
-    t.row.push({ text: cellText(t.cell.text), colspan: t.cell.colspan, rowspan: t.cell.rowspan });
-    t.cell = null;
-  };
-  const endRow = (t: TableContext) => {
-    endCell(t);
-    if (t.row && t.row.length > 0) t.rows.push(t.row);
-    t.row = null;
-  };
+  }
+
   /** The table turns out to be layout: what it read so far becomes paragraphs. */
-  const toLayout = (t: TableContext) => {
+  private toLayout(t: TableContext): void {
     const pending = t.cell?.text ?? '';
     t.cell = null;
     endRow(t);
-    for (const row of t.rows) for (const c of row) for (const line of c.text.split('\n')) blocks.push({ kind: 'paragraph', text: line });
+    for (const row of t.rows) for (const c of row) for (const line of c.text.split('\n')) this.blocks.push({ kind: 'paragraph', text: line });
     t.rows = [];
     t.layout = true;
     const lines = pending.split('\n');
     const last = lines.pop() ?? '';
     for (const line of lines) {
-      para += line;
-      flush();
+      this.para += line;
+      this.flush();
     }
-    para += last;
-  };
-
-  scanHtml(html, {
-    onopentag(name, attribs) {
-      const hidden = SKIP.has(name) || (attribs.style !== undefined && HIDDEN.test(attribs.style)) || attribs.hidden !== undefined;
-      stack.push(hidden);
-      if (hidden) skipping++;
-      if (skipping > 0) return;
-      if (name === 'meta' && attribs.name?.toLowerCase() === 'articletitle' && attribs.content) articleTitle ??= attribs.content;
-      if (name === 'title') inTitle = titleText === null;
-      const t = top();
-      if (name === 'table') {
-        if (t && !t.layout && t.cell) toLayout(t);
-        flush();
-        tables.push({ rows: [], row: null, cell: null, layout: false });
-      } else if (t && !t.layout && name === 'tr') {
-        endRow(t);
-        t.row = [];
-      } else if (t && !t.layout && (name === 'td' || name === 'th')) {
-        endCell(t);
-        t.cell = { text: '', colspan: span(attribs.colspan), rowspan: span(attribs.rowspan) };
-      } else if (t?.layout && (name === 'td' || name === 'th' || name === 'tr')) flush();
-      else if (BLOCK.has(name)) {
-        const c = gridCell();
-        if (c) c.text += '\n';
-        else flush();
-      }
-    },
-    ontext(text) {
-      if (skipping > 0) return;
-      if (inTitle) {
-        titleText = (titleText ?? '') + text;
-        return;
-      }
-      const c = gridCell();
-      if (c) c.text += text;
-      else para += text;
-    },
-    onclosetag(name) {
-      const hidden = stack.pop() ?? false;
-      if (hidden) {
-        skipping--;
-        return;
-      }
-      if (skipping > 0) return;
-      if (name === 'title') inTitle = false;
-      const t = top();
-      if (name === 'table' && t) {
-        tables.pop();
-        if (!t.layout) {
-          endRow(t);
-          if (t.rows.length > 0) blocks.push({ kind: 'table', rows: t.rows });
-        }
-        flush();
-      } else if (t && !t.layout && (name === 'td' || name === 'th')) endCell(t);
-      else if (t && !t.layout && name === 'tr') endRow(t);
-      else if (t?.layout && (name === 'td' || name === 'th' || name === 'tr')) flush();
-      else if (BLOCK.has(name)) {
-        const c = gridCell();
-        if (c) c.text += '\n';
-        else flush();
-      }
-    },
-  });
-  while (tables.length > 0) {
-    const t = tables.pop()!;
-    if (!t.layout) {
-      endRow(t);
-      if (t.rows.length > 0) blocks.push({ kind: 'table', rows: t.rows });
-    }
+    this.para += last;
   }
-  flush();
-  const title = (articleTitle ?? titleText ?? '').replace(/\s+/g, ' ').trim();
+
+  /** A block element opens or closes: a line break inside a grid cell, else a paragraph end. */
+  private blockEdge(): void {
+    const c = this.gridCell();
+    if (c) c.text += '\n';
+    else this.flush();
+  }
+
+  onopentag(name: string, attribs: Readonly<Record<string, string>>): void {
+    const hidden = SKIP.has(name) || (attribs.style !== undefined && HIDDEN.test(attribs.style)) || attribs.hidden !== undefined;
+    this.hiding.push(hidden);
+    if (hidden) this.skipping++;
+    if (this.skipping > 0) return;
+    if (name === 'meta' && attribs.name?.toLowerCase() === 'articletitle' && attribs.content) this.articleTitle ??= attribs.content;
+    if (name === 'title') this.inTitle = this.titleText === null;
+    const t = this.top();
+    if (name === 'table') {
+      if (t && !t.layout && t.cell) this.toLayout(t);
+      this.flush();
+      this.tables.push({ rows: [], row: null, cell: null, layout: false });
+    } else if (t && !t.layout && name === 'tr') {
+      endRow(t);
+      t.row = [];
+    } else if (t && !t.layout && (name === 'td' || name === 'th')) {
+      endCell(t);
+      t.cell = { text: '', colspan: span(attribs.colspan), rowspan: span(attribs.rowspan) };
+    } else if (t?.layout && (name === 'td' || name === 'th' || name === 'tr')) this.flush();
+    else if (BLOCK.has(name)) this.blockEdge();
+  }
+
+  ontext(text: string): void {
+    if (this.skipping > 0) return;
+    if (this.inTitle) {
+      this.titleText = (this.titleText ?? '') + text;
+      return;
+    }
+    const c = this.gridCell();
+    if (c) c.text += text;
+    else this.para += text;
+  }
+
+  onclosetag(name: string): void {
+    const hidden = this.hiding.length > 0 ? this.hiding.pop()! : false;
+    if (hidden) {
+      this.skipping--;
+      return;
+    }
+    if (this.skipping > 0) return;
+    if (name === 'title') this.inTitle = false;
+    const t = this.top();
+    if (name === 'table' && t) {
+      this.tables.pop();
+      if (!t.layout) {
+        endRow(t);
+        if (t.rows.length > 0) this.blocks.push({ kind: 'table', rows: t.rows });
+      }
+      this.flush();
+    } else if (t && !t.layout && (name === 'td' || name === 'th')) endCell(t);
+    else if (t && !t.layout && name === 'tr') endRow(t);
+    else if (t?.layout && (name === 'td' || name === 'th' || name === 'tr')) this.flush();
+    else if (BLOCK.has(name)) this.blockEdge();
+  }
+
+  /** Tables still open at the end of the page. */
+  end(): void {
+    while (this.tables.length > 0) {
+      const t = this.tables.pop()!;
+      if (!t.layout) {
+        endRow(t);
+        if (t.rows.length > 0) this.blocks.push({ kind: 'table', rows: t.rows });
+      }
+    }
+    this.flush();
+  }
+}
+
+function endCell(t: TableContext): void {
+  if (!t.cell) return;
+  t.row ??= [];
+  t.row.push({ text: cellText(t.cell.text), colspan: t.cell.colspan, rowspan: t.cell.rowspan });
+  t.cell = null;
+}
+
+function endRow(t: TableContext): void {
+  endCell(t);
+  if (t.row && t.row.length > 0) t.rows.push(t.row);
+  t.row = null;
+}
+
+export function readHtmlDocument(html: string): DocModel {
+  const reader = new HtmlReader();
+  scanHtml(html, reader);
+  reader.end();
+  const { blocks } = reader;
+  const title = (reader.articleTitle ?? reader.titleText ?? '').replace(/\s+/g, ' ').trim();
   return title === '' ? { source: 'html', blocks } : { source: 'html', blocks, title };
 }
