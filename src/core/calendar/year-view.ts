@@ -21,7 +21,7 @@ function mark(calendar: Calendar, d: DayNumber): string {
 }
 
 /** Runs of the month: "元旦 1日至3日放假", "4日（星期日）上班". */
-function monthNotes(calendar: Calendar, year: number, month: number): string[] {
+export function monthNotes(calendar: Calendar, year: number, month: number): string[] {
   const notes: string[] = [];
   const first = dayNumberOf(year, month, 1);
   const last = first + daysInMonth(year, month) - 1;

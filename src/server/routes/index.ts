@@ -26,8 +26,11 @@ import { documentRoutes } from './portal/document.routes.js';
 import { portalReportsRoutes } from './portal/reports.routes.js';
 import { searchRoutes } from './portal/search.routes.js';
 import { sitemapRoutes } from './portal/sitemap.routes.js';
+import { portalSettingsRoutes } from './api/portal-settings.routes.js';
+import { calendarRoutes } from './api/calendar.routes.js';
 
 export const routes: readonly FastifyPluginAsync[] = [assetsRoutes, homeRoutes, checkRoutes, authRoutes, agenciesRoutes, usersRoutes, auditRoutes, consoleRoutes,
   applyRoutes, trackRoutes, requestsRoutes, requestActionsRoutes, requestLettersRoutes, appealsRoutes, reportsRoutes,
   publicationsRoutes, publicationActionsRoutes, publicationSettingsRoutes, registersRoutes,
-  disclosureRoutes, guideRoutes, catalogRoutes, documentRoutes, portalReportsRoutes, searchRoutes, sitemapRoutes];
+  disclosureRoutes, guideRoutes, catalogRoutes, documentRoutes, portalReportsRoutes, searchRoutes, sitemapRoutes,
+  portalSettingsRoutes, calendarRoutes];

@@ -7,12 +7,14 @@ import { accountAccessRules } from './accounts.js';
 import { requestAccessRules } from './requests.js';
 import { reportAccessRules } from './reports.js';
 import { publicationAccessRules } from './publications.js';
+import { portalSettingsAccessRules } from './portal-settings.js';
 
 export const accessRules: AccessRules = {
   ...accountAccessRules,
   ...requestAccessRules,
   ...reportAccessRules,
   ...publicationAccessRules,
+  ...portalSettingsAccessRules,
 };
 
 /** Routes left out of the matrix, with the reason (prefix match). */
