@@ -19,6 +19,8 @@ export interface CalendarYearListItem extends CalendarYearSummary {
 }
 
 export interface CalendarYearList {
+  /** Today's legal date (the server's clock), YYYY-MM-DD. */
+  readonly today: string;
   /** The last year of the unbroken run of official years. */
   readonly coveredThrough: number;
   readonly years: readonly CalendarYearListItem[];
@@ -33,10 +35,10 @@ export function checkCalendarYear(year: number): number {
 }
 
 /** Every year from 2004 to two years past the last covered or imported one, with its status. */
-export async function calendarYearList(deps: Pick<ServiceDeps, 'db'>): Promise<CalendarYearList> {
+export async function calendarYearList(deps: Pick<ServiceDeps, 'db' | 'clock'>): Promise<CalendarYearList> {
   const calendar = await loadCalendar(deps);
   const years = (await listCalendarYears(deps)).map((y) => ({ ...y, status: calendarYearStatus(calendar, y.year) }));
-  return { coveredThrough: calendar.coveredThrough, years };
+  return { today: deps.clock.today(), coveredThrough: calendar.coveredThrough, years };
 }
 
 /** One year month by month (休/班/补, official or provisional with the reasons). @throws AppError(REQUEST_INVALID) */

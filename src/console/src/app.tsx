@@ -18,6 +18,9 @@ import { RegistersPage } from './pages/publications/registers-page.js';
 import { PublicationSettingsPage } from './pages/publications/settings-page.js';
 import { DeadlinesPage, ReviewQueuePage, SuggestionsPage } from './pages/publications/work-pages.js';
 import { ReportPage } from './pages/reports/report-page.js';
+import { CalendarPage } from './pages/calendar/calendar-page.js';
+import { PortalTextsPage } from './pages/portal/portal-texts-page.js';
+import { SynonymsPage } from './pages/portal/synonyms-page.js';
 import { UsersPage } from './pages/users-page.js';
 
 // ECharts is large: its screen loads on demand
@@ -47,6 +50,10 @@ const views: Readonly<Record<string, Render>> = {
   charts: () => <Suspense fallback={<Spin description="正在加载图表…" />}><ChartsPage /></Suspense>,
   intake: () => <IntakePage />,
   request: (p) => <RequestPage key={p.requestId} requestId={p.requestId!} />,
+  portalTexts: () => <PortalTextsPage />,
+  synonyms: () => <SynonymsPage />,
+  calendar: () => <CalendarPage />,
+  calendarYear: (p) => <CalendarPage year={/^\d{4}$/.test(p.year ?? '') ? Number(p.year) : Number.NaN} />,
 };
 
 const notFound = (
@@ -77,7 +84,8 @@ export function ConsoleApp() {
     }
   }
   const render = screen ? views[screen.key] : undefined;
-  const menuKey = screen?.key === 'request' ? 'worklist' : screen?.key === 'publication' || screen?.key === 'publicationNew' ? 'catalog' : (screen?.key ?? '');
+  const menuKey = screen?.key === 'request' ? 'worklist' : screen?.key === 'publication' || screen?.key === 'publicationNew' ? 'catalog'
+    : screen?.key === 'calendarYear' ? 'calendar' : (screen?.key ?? '');
   return (
     <ConsoleLayout selectedKey={menuKey}>
       {render ? render(params, session) : notFound}

@@ -42,11 +42,15 @@ export const screens: readonly ScreenDef[] = [
   { key: 'suggestions', pattern: '/publications/suggestions', menu: '依申请转主动', group: 'publications', feature: 'publications' },
   { key: 'registers', pattern: '/publications/registers', menu: '表二登记数字', group: 'publications', feature: 'registers' },
   { key: 'pubSettings', pattern: '/publications/settings', menu: '词表与发布规则', group: 'publications', feature: 'publications', roles: ['admin'] },
+  { key: 'portalTexts', pattern: '/publications/guide', menu: '公开指南与制度', group: 'publications', feature: 'portalTexts' },
+  { key: 'synonyms', pattern: '/publications/synonyms', menu: '检索同义词', group: 'publications', feature: 'synonyms', roles: ['admin'] },
   { key: 'publication', pattern: '/publications/:publicationId', group: 'publications', feature: 'publications' },
   { key: 'agencies', pattern: '/agencies', menu: '机关与公开工作机构', group: 'admin' },
   { key: 'users', pattern: '/users', menu: '工作人员账号', group: 'admin', roles: ['admin', 'supervisor'] },
   { key: 'audit', pattern: '/audit', menu: '审计日志', group: 'audit', roles: ['admin', 'supervisor'] },
   { key: 'account', pattern: '/account', group: 'home' },
+  { key: 'calendar', pattern: '/calendar', menu: '节假日日历', group: 'calendar', feature: 'calendar' },
+  { key: 'calendarYear', pattern: '/calendar/:year', group: 'calendar', feature: 'calendar' },
 ];
 
 export const canSee = (s: ScreenDef, session: Session): boolean =>

@@ -47,6 +47,9 @@ export async function sendFeeNotice(deps: ServiceDeps, principal: Principal, id:
     }
     const decision = decideFee(assessment, input.waiver ?? null);
     if (hasErrors(decision.findings)) throw new AppError('REQUEST_INVALID', { detail: decision.findings.map(formatFinding).join('；') });
+    if (decision.charged <= 0 && decision.waiver && decision.assessed > 0) {
+      throw new AppError('REQUEST_INVALID', { detail: `${decision.waiver.kind === 'waive' ? '已决定免收' : '减收后为 0 元'}，不收取信息处理费，无需发出收费通知，请直接办理答复` });
+    }
     if (decision.charged <= 0) {
       throw new AppError('REQUEST_INVALID', { detail: input.method === 'perItem' ? `按规定无需收费（本月第 ${earlier + 1} 件起，10件以内不收费）` : '按规定无需收费（30页以内不收费）' });
     }

@@ -31,7 +31,7 @@ const notice2027 = JSON.stringify({
   makeupWorkdays: [{ name: '春节', date: '2027-02-20' }],
 });
 
-interface YearList { coveredThrough: number; years: { year: number; status: string; source: { title: string } | null; importedAt: string | null }[] }
+interface YearList { today: string; coveredThrough: number; years: { year: number; status: string; source: { title: string } | null; importedAt: string | null }[] }
 interface YearView {
   year: number; status: string; source: { title: string; url: string | null } | null; provisionalReasons: string[]; holidays: number; makeupWorkdays: number;
   months: { month: number; workdays: number; notes: string[]; days: { date: string; kind: string; name: string | null; provisional: boolean }[] }[];
@@ -63,7 +63,7 @@ describe.each(testDatabases)('calendar API on $name', (target) => {
 
   it('lists the years with their status and shows a year month by month to any staff member', async () => {
     const list = (await handler.get('/api/calendar/years')).json() as YearList;
-    expect(list.coveredThrough).toBe(2026);
+    expect([list.today, list.coveredThrough]).toEqual(['2026-03-02', 2026]);
     const status = (y: number) => list.years.find((x) => x.year === y)?.status;
     expect([list.years[0]!.year, status(2020), status(2026), status(2027), list.years.at(-1)!.year]).toEqual([2004, 'official', 'official', 'provisional', 2028]);
 

@@ -4,7 +4,7 @@
  */
 import { api } from './client.js';
 
-export type Feature = 'requests' | 'intake' | 'reports' | 'publications' | 'registers' | 'calendar';
+export type Feature = 'requests' | 'intake' | 'reports' | 'publications' | 'registers' | 'calendar' | 'portalTexts' | 'synonyms';
 
 type Has = (path: string, method?: string) => boolean;
 
@@ -15,7 +15,9 @@ const needs: Readonly<Record<Feature, (has: Has) => boolean>> = {
   reports: (has) => has('/api/reports/{agencyId}/{year}') && has('/api/reports/{agencyId}/{year}/cells'),
   publications: (has) => has('/api/publications') && has('/api/publications/{publicationId}') && has('/api/publications/review-queue'),
   registers: (has) => has('/api/registers') && has('/api/registers/import'),
-  calendar: (has) => has('/api/calendar') || has('/api/calendar/years'),
+  calendar: (has) => has('/api/calendar/years') && has('/api/calendar/years/{year}'),
+  portalTexts: (has) => has('/api/portal-texts/{agencyId}') && has('/api/portal-texts/{agencyId}/{key}', 'put'),
+  synonyms: (has) => has('/api/search/synonyms') && has('/api/search/synonyms', 'post'),
 };
 
 export interface ApiFeatures {

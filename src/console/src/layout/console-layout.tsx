@@ -37,7 +37,7 @@ export function ConsoleLayout({ selectedKey, children }: { selectedKey: string; 
       if (inGroup.length === 0) return [];
       // plain labels: an <a> inside antd's role="menuitem" would be nested interactive content
       const link = (key: string, label: string) => ({ key, label, title: label });
-      if (inGroup.length === 1 && (group === 'home' || group === 'audit')) {
+      if (inGroup.length === 1 && (group === 'home' || group === 'audit' || group === 'calendar')) {
         const only = inGroup[0]!;
         return [{ ...link(only.key, groupLabels[group]), icon: groupIcons[group] }];
       }
@@ -62,7 +62,7 @@ export function ConsoleLayout({ selectedKey, children }: { selectedKey: string; 
     },
   };
 
-  const openKeys = groupOrder.filter((g) => g !== 'home' && g !== 'audit').map((g) => `group-${g}`);
+  const openKeys = groupOrder.filter((g) => g !== 'home' && g !== 'audit' && g !== 'calendar').map((g) => `group-${g}`);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

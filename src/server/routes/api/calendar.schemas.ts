@@ -10,6 +10,7 @@ const Source = Type.Union([Type.Object({ title: Type.String(), url: NullableStri
 export const CalendarYearParamsSchema = Type.Object({ year: Year });
 
 export const CalendarYearListSchema = Type.Object({
+  today: Type.String({ description: '服务器的今天（YYYY-MM-DD）' }),
   coveredThrough: Type.Integer({ description: '官方放假安排连续覆盖到的年份' }),
   years: Type.Array(Type.Object({
     year: Type.Integer(), status: Status, official: Type.Boolean(),

@@ -17,14 +17,23 @@ import { actionSpecs, type FieldSpec } from './action-specs.js';
 
 type Values = Record<string, unknown>;
 
-/** Form values → the action's body: dates as YYYY-MM-DD, blanks dropped, values.* nested. */
+/** The form item name of a body key ("values.reason" → "values_reason"). */
+const itemName = (name: string): string => name.replace('.', '_');
+
+/** The fields shown for these values (a field with `when` only while the other field has one of its values). */
+export const visibleFields = (fields: readonly FieldSpec[], v: Values | undefined): FieldSpec[] =>
+  fields.filter((f) => !f.when || f.when.in.includes(String(v?.[itemName(f.when.field)] ?? '')));
+
+/**
+ * Form values → the action's body: only the visible fields, dates as YYYY-MM-DD, blanks dropped,
+ * "a.b" nested into body.a (values.* of draftReply, waiver.* of the fee notice).
+ */
 export function toActionBody(fields: readonly FieldSpec[], v: Values): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  const nested: Record<string, string> = {};
   const on = v.on as Dayjs | null | undefined;
   if (on) body.on = on.format('YYYY-MM-DD');
-  for (const f of fields) {
-    let value = v[f.name.replace('.', '_')];
+  for (const f of visibleFields(fields, v)) {
+    let value = v[itemName(f.name)];
     if (value === undefined || value === null || value === '') {
       if (f.kind === 'assignee') body[f.name] = null;
       continue;
@@ -32,10 +41,13 @@ export function toActionBody(fields: readonly FieldSpec[], v: Values): Record<st
     if (f.kind === 'date') value = (value as Dayjs).format('YYYY-MM-DD');
     if (typeof value === 'string') value = value.trim();
     if (value === '') continue;
-    if (f.name.startsWith('values.')) nested[f.name.slice('values.'.length)] = value as string;
-    else body[f.name] = value;
+    const dot = f.name.indexOf('.');
+    if (dot < 0) body[f.name] = value;
+    else {
+      const group = f.name.slice(0, dot);
+      body[group] = { ...(body[group] as Record<string, unknown> | undefined), [f.name.slice(dot + 1)]: value };
+    }
   }
-  if (Object.keys(nested).length > 0) body.values = nested;
   return body;
 }
 
@@ -111,7 +123,7 @@ export function ActionDialog({ detail, action, onClose, onDone, onStale }: {
       case 'textarea': return <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={f.max} showCount={!!f.max && f.max >= 1000} />;
       case 'date': return <DatePicker style={{ width: '100%' }} />;
       case 'integer': return <InputNumber min={f.min} max={f.max} precision={0} style={{ width: 200 }} />;
-      case 'select': return <Select options={f.options ? [...f.options] : []} />;
+      case 'select': return <Select options={f.options ? [...f.options] : []} {...(f.placeholder !== undefined && { placeholder: f.placeholder, allowClear: true })} />;
       case 'agency':
         return <Select showSearch={{ optionFilterProp: 'label' }} loading={directory.loading} options={(directory.data ?? []).filter((a) => a.id !== detail.request.agencyId).map((a) => ({ value: a.id, label: a.name }))} />;
       case 'assignee': return <Select allowClear placeholder="（不分派）" options={assigneeOptions} />;
@@ -120,7 +132,7 @@ export function ActionDialog({ detail, action, onClose, onDone, onStale }: {
     }
   };
 
-  const visible = spec.fields.filter((f) => !f.when || f.when.in.includes(String(watched?.[f.when.field] ?? '')));
+  const visible = visibleFields(spec.fields, watched);
   return (
     <Modal
       title={requestActionLabels[action]}
@@ -138,7 +150,7 @@ export function ActionDialog({ detail, action, onClose, onDone, onStale }: {
       {spec.note && <Alert type="info" title={spec.note} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         {visible.map((f) => (
-          <Form.Item key={f.name} name={f.name.replace('.', '_')} label={f.label} extra={f.extra}
+          <Form.Item key={f.name} name={itemName(f.name)} label={f.label} extra={f.extra}
             rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
             {input(f)}
           </Form.Item>

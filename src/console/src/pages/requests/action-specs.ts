@@ -8,7 +8,7 @@ import { deliveryMethodLabels, deliveryMethods } from '../../labels-requests.js'
 export type FieldKind = 'text' | 'textarea' | 'date' | 'integer' | 'select' | 'agency' | 'assignee' | 'basis';
 
 export interface FieldSpec {
-  /** Body key; "values.reason" nests into the draftReply values record. */
+  /** Body key; "values.reason" nests into the draftReply values record, "waiver.kind" into body.waiver. */
   readonly name: string;
   readonly label: string;
   readonly kind: FieldKind;
@@ -17,7 +17,9 @@ export interface FieldSpec {
   readonly min?: number;
   readonly options?: readonly { value: string; label: string }[];
   readonly extra?: string;
-  /** Shown only when another field has one of these values. */
+  /** A select that may be left empty (cleared): shown with this placeholder. */
+  readonly placeholder?: string;
+  /** Shown only when another field (its body key) has one of these values; hidden fields are not sent. */
   readonly when?: { readonly field: string; readonly in: readonly string[] };
 }
 
@@ -78,6 +80,14 @@ export const actionSpecs: Readonly<Record<RequestAction, ActionSpec>> = {
       { name: 'method', label: '计收方式', kind: 'select', required: true, options: [{ value: 'perItem', label: '按件计收' }, { value: 'perPage', label: '按量计收' }] },
       { name: 'items', label: '件数', kind: 'integer', min: 1, max: 1000, when: { field: 'method', in: ['perItem'] }, extra: '一事一申请拆分后的件数' },
       { name: 'pages', label: '页数', kind: 'integer', min: 0, max: 1_000_000, when: { field: 'method', in: ['perPage'] } },
+      {
+        name: 'waiver.kind', label: '减免', kind: 'select', placeholder: '不减免',
+        options: [{ value: 'reduce', label: '减收（按减收后的金额收取）' }, { value: 'waive', label: '免收' }],
+        extra: '减收或免收信息处理费应当说明理由（《政府信息公开信息处理费管理办法》）',
+      },
+      { name: 'waiver.amount', label: '减收后收取金额（元）', kind: 'integer', required: true, min: 0, max: 10_000_000, when: { field: 'waiver.kind', in: ['reduce'] }, extra: '整数元，不得超过按标准计算的金额' },
+      { name: 'waiver.reason', label: '减免理由', kind: 'textarea', required: true, max: 500, when: { field: 'waiver.kind', in: ['reduce', 'waive'] } },
+      { name: 'waiver.basis', label: '减免依据', kind: 'text', max: 200, when: { field: 'waiver.kind', in: ['reduce', 'waive'] }, extra: '可选，如所依据的规定条款' },
       { name: 'howToPay', label: '缴纳方式', kind: 'textarea', max: 500 },
       { name: 'applicantReceivedOn', label: '申请人收到通知日期', kind: 'date' },
     ],
