@@ -68,11 +68,18 @@ function keywordIndex(defs: readonly AnchorDef[]): KeywordIndex {
   return index;
 }
 
+/** Scratch arrays reused from call to call (a typed array of more than a few bytes is a costly allocation). */
+let lastOfScratch = new Int32Array(64);
+let bestScratch = new Float64Array(256);
+let backScratch = new Int32Array(256);
+
 /** All candidate occurrences of the definitions' keywords in k[lo, hi), in one pass over k. */
 function candidates(k: string, defs: readonly AnchorDef[], lo: number, hi: number): Candidate[] {
   const { first, groups } = keywordIndex(defs);
   const out: Candidate[] = [];
-  const lastOf = new Int32Array(defs.length).fill(-1);
+  if (lastOfScratch.length < defs.length) lastOfScratch = new Int32Array(defs.length * 2);
+  const lastOf = lastOfScratch;
+  lastOf.fill(-1, 0, defs.length);
   for (let at = lo; at < hi; at++) {
     const g = first[k.charCodeAt(at)]!;
     if (g === 0) continue;
@@ -106,8 +113,13 @@ export function findChain(k: string, defs: readonly AnchorDef[], lo: number, hi:
   const cands = candidates(k, defs, lo, hi);
   const n = cands.length;
   if (n === 0) return [];
-  const best = new Float64Array(n);
-  const back = new Int32Array(n).fill(-1);
+  if (bestScratch.length < n) {
+    bestScratch = new Float64Array(n * 2);
+    backScratch = new Int32Array(n * 2);
+  }
+  const best = bestScratch;
+  const back = backScratch;
+  back.fill(-1, 0, n);
   let top = 0;
   for (let i = 0; i < n; i++) {
     const c = cands[i]!;

@@ -82,31 +82,52 @@ function attributeMarks(html: string): number[] {
   return marks;
 }
 
-/** Tag names looked up by a hash of their lower-cased characters, with what the scanner needs to know of them. */
+/** Tag names the scanner knows (with what it needs to know of them, below): most names need no new string. */
 const KNOWN = ['a', 'b', 'br', 'p', 'td', 'th', 'tr', 'table', 'tbody', 'thead', 'tfoot', 'span', 'font', 'div', 'strong', 'em', 'i', 'u',
   'img', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'meta', 'link', 'script', 'style', 'title', 'head', 'body', 'html',
   'section', 'article', 'header', 'footer', 'nav', 'caption', 'col', 'colgroup', 'o:p', 'input', 'form', 'label', 'center', 'hr', 'sup', 'sub',
   'small', 'big', 'main', 'dl', 'dt', 'dd', 'pre', 'blockquote', 'aside', 'figure', 'option', 'select', 'textarea', 'iframe', 'noscript', 'button'];
-const HASH_SLOTS = 1024;
-const nameHash = (h: number, lower: number) => (h * 31 + lower) & 0x3fffffff;
-const KNOWN_SLOT = new Int16Array(HASH_SLOTS);
-for (let i = 0; i < KNOWN.length; i++) {
-  const name = KNOWN[i]!;
-  let h = 0;
-  for (let j = 0; j < name.length; j++) h = nameHash(h, name.charCodeAt(j));
-  let slot = h & (HASH_SLOTS - 1);
-  while (KNOWN_SLOT[slot] !== 0) slot = (slot + 1) & (HASH_SLOTS - 1);
-  KNOWN_SLOT[slot] = i + 1;
-}
 
-/** Index in KNOWN of the name html[from, to) whose characters hash to `h`, compared in any case; else -1. */
-function knownIndex(html: string, from: number, to: number, h: number): number {
-  for (let slot = h & (HASH_SLOTS - 1); KNOWN_SLOT[slot] !== 0; slot = (slot + 1) & (HASH_SLOTS - 1)) {
-    const index = KNOWN_SLOT[slot]! - 1;
+/**
+ * Name characters [A-Za-z0-9:_-] as digits 1…39 of a base-40 number (letters in any case alike;
+ * 64 marks a capital); 0 for other characters. A name of up to five characters is its number.
+ */
+const NAME_CODE = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) NAME_CODE[c] = c - 96;
+for (let c = 65; c <= 90; c++) NAME_CODE[c] = (c - 64) | 64;
+for (let c = 48; c <= 57; c++) NAME_CODE[c] = c - 48 + 27;
+NAME_CODE[58] = 37;
+NAME_CODE[45] = 38;
+NAME_CODE[95] = 39;
+const SHORT_NAME = 5;
+const SLOTS = 256;
+const SLOT_KEY = new Int32Array(SLOTS);
+const SLOT_INDEX = new Int16Array(SLOTS);
+const LONG_KNOWN: number[] = [];
+KNOWN.forEach((name, i) => {
+  if (name.length > SHORT_NAME) {
+    LONG_KNOWN.push(i);
+    return;
+  }
+  let key = 0;
+  for (let j = 0; j < name.length; j++) key = key * 40 + NAME_CODE[name.charCodeAt(j)]!;
+  let slot = key & (SLOTS - 1);
+  while (SLOT_KEY[slot] !== 0) slot = (slot + 1) & (SLOTS - 1);
+  SLOT_KEY[slot] = key;
+  SLOT_INDEX[slot] = i;
+});
+
+/** Index in KNOWN of the name html[from, to) (`key`: its number when short), compared in any case; else -1. */
+function knownIndex(html: string, from: number, to: number, key: number): number {
+  if (to - from <= SHORT_NAME) {
+    for (let slot = key & (SLOTS - 1); SLOT_KEY[slot] !== 0; slot = (slot + 1) & (SLOTS - 1)) if (SLOT_KEY[slot] === key) return SLOT_INDEX[slot]!;
+    return -1;
+  }
+  for (const index of LONG_KNOWN) {
     const name = KNOWN[index]!;
     if (name.length !== to - from) continue;
     let same = true;
-    // name characters are [A-Za-z0-9:_-]: `| 32` lower-cases the letters and keeps the others apart
+    // `| 32` lower-cases the letters and keeps the other name characters apart
     for (let j = 0; same && j < name.length; j++) same = (html.charCodeAt(from + j) | 32) === name.charCodeAt(j);
     if (same) return index;
   }
@@ -162,6 +183,8 @@ class Scanner {
    */
   end(from: number): number {
     const { html } = this;
+    // no attributes: the tag ends right after its name
+    if (html.charCodeAt(from) === 62) return from + 1;
     let at = from;
     let gt = html.indexOf('>', at);
     for (;;) {
@@ -221,10 +244,13 @@ export function scanHtml(html: string, handler: HtmlHandler): void {
     let i = lt + (closing ? 2 : 1);
     const nameStart = i;
     let upper = false;
-    let h = 0;
-    for (let c = html.charCodeAt(i); i < n && isNameChar(c); c = html.charCodeAt(++i)) {
-      if (c >= 65 && c <= 90) upper = true;
-      h = nameHash(h, c | 32);
+    let key = 0;
+    for (; i < n; i++) {
+      const c = html.charCodeAt(i);
+      const code = c < 128 ? NAME_CODE[c]! : 0;
+      if (code === 0) break;
+      if (code > 63) upper = true;
+      key = key * 40 + (code & 63);
     }
     if (i === nameStart) {
       // a lone '<' is text
@@ -232,7 +258,7 @@ export function scanHtml(html: string, handler: HtmlHandler): void {
       pos = lt + 1;
       continue;
     }
-    const index = knownIndex(html, nameStart, i, h);
+    const index = knownIndex(html, nameStart, i, key);
     const name = index >= 0 ? KNOWN[index]! : upper ? html.slice(nameStart, i).toLowerCase() : html.slice(nameStart, i);
     const flags = index >= 0 ? KNOWN_FLAGS[index]! : (VOID.has(name) ? VOID_FLAG : 0) | (RAW.has(name) ? RAW_FLAG : 0);
     const end = scanner.end(i);

@@ -34,9 +34,19 @@ const span = (v: string | undefined): number => {
 const MESSY = /[\n\t\r\f\u00a0]| {2}/;
 const SPACES = /[ \t\r\f\u00a0]+/g;
 
+/** Whether the text has a line break, tab, no-break space or two spaces in a row (as MESSY finds). */
+function messy(text: string): boolean {
+  if (text.length >= 16) return MESSY.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0 || (c === 32 && text.charCodeAt(i + 1) === 32)) return true;
+  }
+  return false;
+}
+
 /** Cell text with runs of spaces squeezed and blank lines dropped (the common clean case is fast). */
 function cellText(text: string): string {
-  if (!MESSY.test(text)) return text.trim();
+  if (!messy(text)) return text.trim();
   return text.split('\n').map((l) => l.replace(SPACES, ' ').trim()).filter((l) => l !== '').join('\n');
 }
 
