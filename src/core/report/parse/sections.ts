@@ -5,12 +5,16 @@
  */
 import type { ReportSpec } from '../spec/index.js';
 import type { ReportSection } from '../values.js';
-import { squeeze } from './normalize.js';
+import { CELL_END, ROW_START, squeeze } from './normalize.js';
 import type { Stream } from './stream.js';
 
 const HEAD_WINDOW = 26;
 const NUMERALS = '一二三四五六七八九十';
 const HEADING_STOP = /[。:;，,(（0-9]/;
+const NUMBERED = new RegExp(`[${NUMERALS}]、`, 'g');
+const NUMERAL_CODES = new Set([...NUMERALS].map((c) => c.charCodeAt(0)));
+/** A numeral at k[at]; before the start counts as one too (as NUMERALS.includes('') did). */
+const isNumeralAt = (k: string, at: number) => at < 0 || NUMERAL_CODES.has(k.charCodeAt(at));
 /** Table 三 row labels that also start with 一、…四、 and are not headings. */
 const ROW_LABELS = ['本年新收', '上年结转', '本年度办理结果', '结转下年'];
 
@@ -35,13 +39,30 @@ function headingEnd(k: string, start: number, keywordEnd: number): number {
   return end;
 }
 
+/**
+ * Positions of the '、' after a single numeral ("三、", not "十三、"), in order. A '、' at the
+ * very start, or one character in, never counts (there is no numeral before it to tell).
+ */
+function numberedMarks(k: string): number[] {
+  const out: number[] = [];
+  NUMBERED.lastIndex = 0;
+  while (NUMBERED.test(k)) {
+    const at = NUMBERED.lastIndex - 1;
+    if (at >= 2 && !isNumeralAt(k, at - 2)) out.push(at);
+  }
+  return out;
+}
+
 function findHeadings(k: string, spec: ReportSpec): Heading[] {
   const out: Heading[] = [];
+  const marks = numberedMarks(k);
   let cursor = 0;
+  let first = 0;
   for (const section of spec.sections) {
     // any numeral: reports that add sections of their own number the statutory ones differently
-    for (let at = k.indexOf('、', cursor); at >= 0; at = k.indexOf('、', at + 1)) {
-      if (!NUMERALS.includes(k[at - 1] ?? '') || NUMERALS.includes(k[at - 2] ?? '')) continue;
+    while (first < marks.length && marks[first]! < cursor) first++;
+    for (let m = first; m < marks.length; m++) {
+      const at = marks[m]!;
       const marker = '、';
       const start = at - 1;
       const text = k.slice(at + marker.length, at + marker.length + HEAD_WINDOW);
@@ -61,31 +82,41 @@ function findHeadings(k: string, spec: ReportSpec): Heading[] {
   return out;
 }
 
-/** Prose of s[a, b) without the given ranges, whitespace squeezed. */
+const PAGE_CHROME = /打印本页|关闭窗口|分享到|网站标识码|ICP备|版权所有|主办单位|主办：|技术支持|网站地图|附件下载/;
+
+/** Whitespace (as squeeze takes it) other than '\n'. */
+const INLINE_SPACES = new RegExp(`[\\t\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff${CELL_END}${ROW_START}]+`, 'g');
+/** After INLINE_SPACES: a line break with the (single) spaces and blank lines around it. */
+const LINE_BREAKS = / ?\n[ \n]*/g;
+
+/**
+ * Prose of s[a, b) without the given ranges (sorted by start), whitespace squeezed: each line's
+ * runs of spaces made one space, the line trimmed, blank lines dropped — done over the whole text
+ * at once (a run of spaces that holds a line break becomes that line break).
+ */
 function proseOf(stream: Stream, a: number, b: number, cut: readonly (readonly [number, number])[]): string {
   let text = '';
   let pos = a;
-  for (const [x, y] of [...cut].sort((p, q) => p[0] - q[0])) {
+  for (const [x, y] of cut) {
     if (y <= pos || x >= b) continue;
     if (x > pos) text += stream.s.slice(pos, x) + '\n';
     pos = Math.max(pos, y);
   }
   if (pos < b) text += stream.s.slice(pos, b);
-  const lines = text.split('\n').map(squeeze).filter((l) => l !== '');
+  const prose = text.replace(INLINE_SPACES, ' ').replace(LINE_BREAKS, '\n').trim();
   // page chrome after the report (share/print links, the site's footer) is not prose
-  const chrome = lines.findIndex((l) => PAGE_CHROME.test(l));
-  return (chrome >= 0 ? lines.slice(0, chrome) : lines).join('\n');
+  const chrome = prose.search(PAGE_CHROME);
+  return chrome < 0 ? prose : prose.slice(0, Math.max(0, prose.lastIndexOf('\n', chrome)));
 }
-
-const PAGE_CHROME = /打印本页|关闭窗口|分享到|网站标识码|ICP备|版权所有|主办单位|主办：|技术支持|网站地图|附件下载/;
 
 /** The statutory sections found, in document order, with their prose. */
 export function readSections(stream: Stream, spec: ReportSpec, tables: readonly (readonly [number, number])[]): ReportSection[] {
   const headings = findHeadings(stream.k, spec);
+  const cut = [...tables].sort((p, q) => p[0] - q[0]);
   return headings.map((h, i) => {
     const [hs, he] = [stream.kToS[h.start]!, stream.kToS[h.end - 1]! + 1];
     const next = headings[i + 1];
     const end = next ? stream.kToS[next.start]! : stream.s.length;
-    return { key: h.key, heading: squeeze(stream.s.slice(hs, he)), text: proseOf(stream, he, end, tables) };
+    return { key: h.key, heading: squeeze(stream.s.slice(hs, he)), text: proseOf(stream, he, end, cut) };
   });
 }

@@ -31,11 +31,12 @@ let kCodes = new Uint16Array(4096);
 let kPositions = new Int32Array(4096);
 
 /**
- * Appends `text` (its line breaks as `lineBreak`) to the s codes and its normalised characters to
- * the k codes; returns the new length of s.
+ * Appends `text` (its line breaks as `lineBreak`) and then `end` (a paragraph end or cell end,
+ * which k drops) to the s codes, and the normalised characters of `text` to the k codes; returns
+ * the new length of s.
  */
-function append(text: string, lineBreak: number, sn: number): number {
-  if (sn + text.length + 1 > sCodes.length) grow(sn + text.length + 1);
+function append(text: string, lineBreak: number, end: number, sn: number): number {
+  if (sn + text.length + 2 > sCodes.length) grow(sn + text.length + 2);
   const norm = NORM;
   const sc = sCodes;
   const kc = kCodes;
@@ -57,6 +58,7 @@ function append(text: string, lineBreak: number, sn: number): number {
     }
     sn++;
   }
+  sc[sn++] = end;
   kLength = kn;
   return sn;
 }
@@ -77,27 +79,26 @@ function grow(min: number): void {
   kPositions = p;
 }
 
-/** One character of s that k drops (a paragraph end, a row start, a cell end). */
-function mark(code: number, sn: number): number {
-  if (sn + 1 > sCodes.length) grow(sn + 1);
-  sCodes[sn] = code;
-  return sn + 1;
-}
-
 export function buildStream(doc: DocModel): Stream {
   kLength = 0;
   surrogates = false;
   let sn = 0;
-  for (const block of doc.blocks) {
+  const { blocks } = doc;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     if (block.kind === 'paragraph') {
-      sn = mark(NEWLINE, append(block.text, NEWLINE, sn));
+      sn = append(block.text, NEWLINE, NEWLINE, sn);
       continue;
     }
-    for (const row of block.rows) {
-      sn = mark(ROW, sn);
-      for (const cell of row) sn = mark(CELL, append(cell.text, CELL_LINE, sn));
+    const { rows } = block;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      if (sn + 1 > sCodes.length) grow(sn + 1);
+      sCodes[sn++] = ROW;
+      for (let c = 0; c < row.length; c++) sn = append(row[c]!.text, CELL_LINE, CELL, sn);
     }
-    sn = mark(NEWLINE, sn);
+    if (sn + 1 > sCodes.length) grow(sn + 1);
+    sCodes[sn++] = NEWLINE;
   }
   const kn = kLength;
   const s = surrogates ? codesToString(sCodes, sn) : decoder.decode(sCodes.subarray(0, sn));

@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../../findings.js';
 import { finding } from '../../findings.js';
-import type { Cell, ReportSpec } from '../spec/index.js';
+import type { Cell, ColumnSpec, ReportSpec, RowSpec, TableSpec } from '../spec/index.js';
 import { rowColumns } from '../values.js';
 import type { Anchor } from './anchors.js';
 import { findChain } from './anchors.js';
@@ -69,6 +69,20 @@ function withStrays(stream: Stream, chain: readonly Anchor[], defs: readonly Anc
   return [...chain, ...strays].sort((a, b) => a.start - b.start);
 }
 
+/** Each row of table 二 with its columns, by key (computed once per spec table). */
+const rowIndexes = new WeakMap<TableSpec, ReadonlyMap<string, { readonly row: RowSpec; readonly columns: readonly ColumnSpec[] }>>();
+
+function rowIndex(table: TableSpec): ReadonlyMap<string, { readonly row: RowSpec; readonly columns: readonly ColumnSpec[] }> {
+  let index = rowIndexes.get(table);
+  if (!index) {
+    const byKey = new Map<string, { readonly row: RowSpec; readonly columns: readonly ColumnSpec[] }>();
+    for (const row of table.rows) if (!byKey.has(row.key)) byKey.set(row.key, { row, columns: rowColumns(table, row.key) });
+    index = byKey;
+    rowIndexes.set(table, index);
+  }
+  return index;
+}
+
 export function readTable2(stream: Stream, spec: ReportSpec, limit: number | null, findings: Finding[]): TableRead {
   const table = spec.tables.table2;
   const hi = limit === null ? stream.k.length : sToK(stream, limit);
@@ -84,9 +98,9 @@ export function readTable2(stream: Stream, spec: ReportSpec, limit: number | nul
   const header = stream.k.lastIndexOf('第二十条', anchors[0]!.start);
   if (header >= 0 && anchors[0]!.start - header < 120) range[0] = stream.kToS[header]!;
   let prose: string | null = null;
+  const rowsByKey = rowIndex(table);
   anchors.forEach((anchor, i) => {
-    const row = table.rows.find((r) => r.key === anchor.id)!;
-    const columns = rowColumns(table, row.key);
+    const { row, columns } = rowsByKey.get(anchor.id)!;
     const from = stream.kToS[anchor.end - 1]! + 1;
     const next = anchors[i + 1];
     const to = next ? stream.kToS[next.start]! : Math.min(sLimit, from + 400);
@@ -99,16 +113,17 @@ export function readTable2(stream: Stream, spec: ReportSpec, limit: number | nul
       allowNegative: (c) => columns[c]?.allowNegative === true,
     });
     const at = { table: 'table2', row: row.key };
-    const base = { tableLabel: TABLE, rowLabel: row.label, text: reading.text };
+    // the source text is written out only for a finding
+    const base = () => ({ tableLabel: TABLE, rowLabel: row.label, text: reading.text });
     if (reading.cells) {
       out[row.key] = reading.cells;
-      if (reading.split) findings.push(finding('PARSE-SPLIT-RECOVERED', 'info', at, { ...base, values: [...reading.cells] }));
-      if (reading.mismatch) findings.push(finding('PARSE-CELL', 'warning', at, { ...base, columnLabel: '各' }));
+      if (reading.split) findings.push(finding('PARSE-SPLIT-RECOVERED', 'info', at, { ...base(), values: [...reading.cells] }));
+      if (reading.mismatch) findings.push(finding('PARSE-CELL', 'warning', at, { ...base(), columnLabel: '各' }));
       return;
     }
     if (reading.candidates.length === 0) {
       out[row.key] = columns.map(() => null);
-      findings.push(finding('PARSE-CELL', 'warning', at, { ...base, columnLabel: '各' }));
+      findings.push(finding('PARSE-CELL', 'warning', at, { ...base(), columnLabel: '各' }));
       return;
     }
     prose ??= stream.k.slice(0, sToK(stream, range[0])) + '。' + stream.k.slice(hi);
@@ -120,11 +135,11 @@ export function readTable2(stream: Stream, spec: ReportSpec, limit: number | nul
     const fits = top > 0 ? reading.candidates.filter((c) => score(c) === top) : [];
     if (fits.length === 1) {
       out[row.key] = fits[0]!;
-      findings.push(finding('PARSE-INFERRED', 'info', at, { ...base, columnLabel: '各', source: '正文所述数字', value: fits[0]!.join('、') }));
+      findings.push(finding('PARSE-INFERRED', 'info', at, { ...base(), columnLabel: '各', source: '正文所述数字', value: fits[0]!.join('、') }));
       return;
     }
     out[row.key] = agreedCells(fits.length > 1 ? fits : reading.candidates, columns.length);
-    findings.push(finding('PARSE-AMBIGUOUS', 'warning', at, { ...base, candidates: reading.candidates.slice(0, 16).map((c) => c.join(',')) }));
+    findings.push(finding('PARSE-AMBIGUOUS', 'warning', at, { ...base(), candidates: reading.candidates.slice(0, 16).map((c) => c.join(',')) }));
   });
 
   const printed = new Set(anchors.map((a) => a.id));
