@@ -147,9 +147,12 @@ function checkSections(spec: ReportSpec, report: ReportValues, out: Finding[]): 
     }
   }
   const basis = '《政府信息公开条例》第五十条；国办公开办函〔2021〕30号 年度报告格式';
-  const texts = report.sections.flatMap((s) => [s.heading, s.text]);
+  // the headings and texts, gathered only when a section is not found by its heading
+  let texts: string[] | null = null;
   spec.sections.forEach((s, i) => {
-    if (seen.has(i) || namedInText(texts, s.keywords)) return;
+    if (seen.has(i)) return;
+    texts ??= report.sections.flatMap((x) => [x.heading, x.text]);
+    if (namedInText(texts, s.keywords)) return;
     out.push({ code: 'SECTIONS', severity: 'warning', at: { section: s.key }, params: { problem: 'missing', number: s.number, heading: s.heading, basis } });
   });
   const keep = increasingPositions(firstAt.map((f) => f.index));

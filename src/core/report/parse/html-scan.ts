@@ -225,7 +225,8 @@ export function scanHtml(html: string, handler: HtmlHandler): void {
   while (pos < n) {
     const lt = scanner.lt(pos);
     const textEnd = lt < 0 ? n : lt;
-    if (textEnd > pos) handler.ontext(decodeEntities(html.slice(pos, textEnd)));
+    // a character reference takes three characters at least (&#1): shorter texts need no decoding
+    if (textEnd > pos) handler.ontext(textEnd - pos < 3 ? html.slice(pos, textEnd) : decodeEntities(html.slice(pos, textEnd)));
     if (lt < 0) break;
     const next = html.charCodeAt(lt + 1);
     if (next === 33 /* ! */) {

@@ -18,6 +18,22 @@ const BLOCK = new Set([
 ]);
 const HIDDEN = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
+/** What an element is to the reader, looked up once when it opens and kept until it closes. */
+const SKIPPED = 1;
+const BLOCK_EDGE = 2;
+const TABLE = 4;
+const ROW = 8;
+const CELL = 16;
+const TITLE = 32;
+const META = 64;
+const HIDING = 128;
+const CLASSES = new Map<string, number>();
+for (const name of SKIP) CLASSES.set(name, SKIPPED);
+for (const name of BLOCK) CLASSES.set(name, (CLASSES.get(name) ?? 0) | BLOCK_EDGE);
+for (const [name, cls] of [['table', TABLE], ['tr', ROW], ['td', CELL], ['th', CELL], ['title', TITLE], ['meta', META]] as const) {
+  CLASSES.set(name, (CLASSES.get(name) ?? 0) | cls);
+}
+
 interface TableContext {
   rows: GridCell[][];
   row: GridCell[] | null;
@@ -57,8 +73,8 @@ const NOT_SPACE = /[^ \t\r\n\f\u00a0]/;
 class HtmlReader implements HtmlHandler {
   readonly blocks: DocBlock[] = [];
   private readonly tables: TableContext[] = [];
-  /** Per open element: whether it hides its content. */
-  private readonly hiding: boolean[] = [];
+  /** Per open element: its class bits, with HIDING when it hides its content. */
+  private readonly open: number[] = [];
   private skipping = 0;
   private para = '';
   titleText: string | null = null;
@@ -107,25 +123,26 @@ class HtmlReader implements HtmlHandler {
   }
 
   onopentag(name: string, attribs: Readonly<Record<string, string>>): void {
-    const hidden = SKIP.has(name) || (attribs.style !== undefined && HIDDEN.test(attribs.style)) || attribs.hidden !== undefined;
-    this.hiding.push(hidden);
+    const cls = CLASSES.get(name) ?? 0;
+    const hidden = (cls & SKIPPED) !== 0 || (attribs.style !== undefined && HIDDEN.test(attribs.style)) || attribs.hidden !== undefined;
+    this.open.push(hidden ? cls | HIDING : cls);
     if (hidden) this.skipping++;
     if (this.skipping > 0) return;
-    if (name === 'meta' && attribs.name?.toLowerCase() === 'articletitle' && attribs.content) this.articleTitle ??= attribs.content;
-    if (name === 'title') this.inTitle = this.titleText === null;
+    if ((cls & META) !== 0 && attribs.name?.toLowerCase() === 'articletitle' && attribs.content) this.articleTitle ??= attribs.content;
+    if ((cls & TITLE) !== 0) this.inTitle = this.titleText === null;
     const t = this.top();
-    if (name === 'table') {
+    if ((cls & TABLE) !== 0) {
       if (t && !t.layout && t.cell) this.toLayout(t);
       this.flush();
       this.tables.push({ rows: [], row: null, cell: null, layout: false });
-    } else if (t && !t.layout && name === 'tr') {
+    } else if (t && !t.layout && (cls & ROW) !== 0) {
       endRow(t);
       t.row = [];
-    } else if (t && !t.layout && (name === 'td' || name === 'th')) {
+    } else if (t && !t.layout && (cls & CELL) !== 0) {
       endCell(t);
       t.cell = { text: '', colspan: span(attribs.colspan), rowspan: span(attribs.rowspan) };
-    } else if (t?.layout && (name === 'td' || name === 'th' || name === 'tr')) this.flush();
-    else if (BLOCK.has(name)) this.blockEdge();
+    } else if (t?.layout && (cls & (CELL | ROW)) !== 0) this.flush();
+    else if ((cls & BLOCK_EDGE) !== 0) this.blockEdge();
   }
 
   ontext(text: string): void {
@@ -139,26 +156,27 @@ class HtmlReader implements HtmlHandler {
     else this.para += text;
   }
 
-  onclosetag(name: string): void {
-    const hidden = this.hiding.length > 0 ? this.hiding.pop()! : false;
-    if (hidden) {
+  onclosetag(): void {
+    // the scanner closes elements in the order it opened them: the element's class is on top
+    const cls = this.open.length > 0 ? this.open.pop()! : 0;
+    if ((cls & HIDING) !== 0) {
       this.skipping--;
       return;
     }
     if (this.skipping > 0) return;
-    if (name === 'title') this.inTitle = false;
+    if ((cls & TITLE) !== 0) this.inTitle = false;
     const t = this.top();
-    if (name === 'table' && t) {
+    if ((cls & TABLE) !== 0 && t) {
       this.tables.pop();
       if (!t.layout) {
         endRow(t);
         if (t.rows.length > 0) this.blocks.push({ kind: 'table', rows: t.rows });
       }
       this.flush();
-    } else if (t && !t.layout && (name === 'td' || name === 'th')) endCell(t);
-    else if (t && !t.layout && name === 'tr') endRow(t);
-    else if (t?.layout && (name === 'td' || name === 'th' || name === 'tr')) this.flush();
-    else if (BLOCK.has(name)) this.blockEdge();
+    } else if (t && !t.layout && (cls & CELL) !== 0) endCell(t);
+    else if (t && !t.layout && (cls & ROW) !== 0) endRow(t);
+    else if (t?.layout && (cls & (CELL | ROW)) !== 0) this.flush();
+    else if ((cls & BLOCK_EDGE) !== 0) this.blockEdge();
   }
 
   /** Tables still open at the end of the page. */

@@ -17,7 +17,9 @@ import type { TableRead } from './table3.js';
 
 const TABLE = '表四';
 const CELLS = 15;
-const HEADER_CHARS = new Set([...'行政复议诉讼未经直接起诉后结果维持纠正其他尚未审结总计情况()、/件单位:']);
+const HEADER_CHARS = new Uint8Array(65536);
+for (const c of '行政复议诉讼未经直接起诉后结果维持纠正其他尚未审结总计情况()、/件单位:') HEADER_CHARS[c.charCodeAt(0)] = 1;
+const isHeaderChar = (k: string, at: number) => HEADER_CHARS[k.charCodeAt(at)] === 1;
 const STARTS = ['复议后起诉', '直接起诉', '尚未审结', '结果维持', '结果纠正'];
 const MIN_HEADER = 10;
 const HEADING = /^[一二三四五六七八九十]+、/;
@@ -33,9 +35,9 @@ function headerZone(k: string, from: number): [number, number] | null {
     }
     if (at < 0) return null;
     let end = at;
-    while (end < k.length && HEADER_CHARS.has(k[end]!)) end++;
+    while (end < k.length && isHeaderChar(k, end)) end++;
     let start = at;
-    while (start > from && HEADER_CHARS.has(k[start - 1]!)) start--;
+    while (start > from && isHeaderChar(k, start - 1)) start--;
     if (end - start >= MIN_HEADER) return [start, end];
     cursor = at + 1;
   }
