@@ -67,7 +67,7 @@ describe('gongkai report', () => {
   it('--json: one line with the keys of `gongkai check --json` (without file), which `gongkai render` reads', async () => {
     const run = await report(agencyId, '2025', '--json');
     expect(run.code).toBe(0);
-    const line = JSON.parse(run.stdout.trim()) as Record<string, never>;
+    const line = JSON.parse(run.stdout.trim()) as Record<string, unknown>;
     expect(Object.keys(line)).toEqual(['agency', 'year', 'format', 'tables', 'findings']);
     expect(line).toMatchObject({ agency: name, year: 2025, format: '2021' });
     const t3 = (line.tables as { table3: Record<string, number[]> }).table3;
