@@ -1,12 +1,13 @@
 /**
  * Reading reports: parse + check (validateReport) per second on one core, for generated reports
  * rendered as seed-style text and as HTML pages (target ≥ 2,000 reports/s each), and for a
- * crawler dump where every table row's digits run together (splits enumerated).
+ * crawler dump where every table row's digits run together (splits enumerated). A breakdown
+ * follows (no targets): reading the HTML page alone, parsing alone, checking alone.
  */
 import type { BenchResult } from './harness.js';
 import { measure, report } from './harness.js';
 import { generateReport } from '../src/core/report/generate.js';
-import { parseReportHtml, parseReportText } from '../src/core/report/parse/index.js';
+import { parseReportHtml, parseReportText, readHtmlDocument } from '../src/core/report/parse/index.js';
 import type { ParseResult } from '../src/core/report/parse/index.js';
 import { renderReport } from '../src/core/report/render/index.js';
 import { validateReport } from '../src/core/report/validate.js';
@@ -40,3 +41,11 @@ process.stdout.write(`parse + check (${inputs.length} generated reports, avg ${M
 report(best('text (seed form) parse+check, best of 5 × 1 s', parseAndCheck(parseReportText, texts)), { perSecond: TARGET, label: 'reports/s, one core' });
 report(best('HTML page parse+check, best of 5 × 1 s', parseAndCheck(parseReportHtml, pages)), { perSecond: TARGET, label: 'reports/s, one core' });
 report(best('crawler dump (digits run together) parse+check', parseAndCheck(parseReportText, dumps), 2));
+
+process.stdout.write('breakdown (no targets):\n');
+const parsed = texts.map((t) => parseReportText(t).report!);
+let at = 0;
+report(best('  text parse only', () => parseReportText(texts[at++ % texts.length]!), 3));
+report(best('  HTML page parse only', () => parseReportHtml(pages[at++ % pages.length]!), 3));
+report(best('  HTML page read to blocks only (readHtmlDocument)', () => readHtmlDocument(pages[at++ % pages.length]!), 3));
+report(best('  check only (validateReport of a parsed report)', () => validateReport(parsed[at++ % parsed.length]!), 3));

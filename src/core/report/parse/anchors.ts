@@ -100,7 +100,9 @@ function candidates(k: string, defs: readonly AnchorDef[], lo: number, hi: numbe
       out.push({ def: d, id: def.id, kind: def.kind, start, end, score: def.weight + Math.min(end - start, 40) / 100 });
     }
   }
-  return out.sort(byPosition);
+  // widening can move a start back before earlier ones: sort only then
+  for (let i = 1; i < out.length; i++) if (byPosition(out[i - 1]!, out[i]!) > 0) return out.sort(byPosition);
+  return out;
 }
 
 const byPosition = (a: Candidate, b: Candidate) => a.start - b.start || b.end - a.end;

@@ -25,6 +25,7 @@ for (const c of '.．') CLASS[c.charCodeAt(0)]! |= 8;
 
 const NONE = '无'.charCodeAt(0);
 const EMPTY = '空'.charCodeAt(0);
+const SMALL_NUMBERS = Array.from({ length: 1000 }, (_, v) => String(v));
 /** Longest unit word (units are skipped, not text). */
 const MAX_UNIT = Math.max(...[...UNITS].map((u) => u.length));
 
@@ -112,6 +113,20 @@ function pushText(s: string, a: number, b: number, line: number, out: Piece[]): 
  * separators dropped: a slice of s when they are already so (the common case), else built up.
  */
 function splitChunk(s: string, a: number, b: number, atomic: boolean, line: number, out: Piece[]): void {
+  if (b - a <= 3) {
+    // most cells: a number of up to three plain digits, one piece (its text from a table when it has no leading zero)
+    let v = 0;
+    let i = a;
+    for (; i < b; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + c - 48;
+    }
+    if (i === b && b > a) {
+      out.push({ kind: 'num', text: b - a === 1 || s.charCodeAt(a) !== 48 ? SMALL_NUMBERS[v]! : s.slice(a, b), atomic, at: a, line });
+      return;
+    }
+  }
   if (isNullText(s, a, b)) {
     out.push({ kind: 'null', text: s.slice(a, b), at: a, line });
     return;

@@ -5,7 +5,7 @@
  * plus its compact normalised twin `k` (no whitespace, no quotes, half-width punctuation) in which
  * row labels are found even when a label is broken across lines or cells. Positions map both ways.
  */
-import type { DocModel } from './document.js';
+import type { DocModel, GridRow } from './document.js';
 import { CELL_END, NORM, ROW_START, codesToString } from './normalize.js';
 
 const ENUM_COMMA = '、'.charCodeAt(0);
@@ -30,80 +30,72 @@ let sCodes = new Uint16Array(4096);
 let kCodes = new Uint16Array(4096);
 let kPositions = new Int32Array(4096);
 
-/**
- * Appends `text` (its line breaks as `lineBreak`) and then `end` (a paragraph end or cell end,
- * which k drops) to the s codes, and the normalised characters of `text` to the k codes; returns
- * the new length of s.
- */
-function append(text: string, lineBreak: number, end: number, sn: number): number {
-  if (sn + text.length + 2 > sCodes.length) grow(sn + text.length + 2);
+function grow(size: number): void {
+  sCodes = new Uint16Array(size);
+  kCodes = new Uint16Array(size);
+  kPositions = new Int32Array(size);
+}
+
+export function buildStream(doc: DocModel): Stream {
+  // room for every text and mark, reserved once
+  let size = 0;
+  for (const block of doc.blocks) {
+    if (block.kind === 'paragraph') size += block.text.length + 1;
+    else {
+      for (const row of block.rows) {
+        size++;
+        for (const cell of row) size += cell.text.length + 1;
+      }
+      size++;
+    }
+  }
+  if (size > sCodes.length) grow(Math.max(size, sCodes.length * 2));
   const norm = NORM;
   const sc = sCodes;
   const kc = kCodes;
   const kp = kPositions;
-  let kn = kLength;
-  let prev = kn > 0 ? kc[kn - 1]! : 0;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c === NEWLINE) c = lineBreak;
-    else if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
-    sc[sn] = c;
-    let n = norm[c]!;
-    if (n !== 0) {
-      // "1、" numbers a sub-row like "1.": make them equal
-      if (n === ENUM_COMMA && prev >= 48 && prev <= 57) n = DOT;
-      kp[kn] = sn;
-      kc[kn++] = n;
-      prev = n;
-    }
-    sn++;
-  }
-  sc[sn++] = end;
-  kLength = kn;
-  return sn;
-}
-
-let kLength = 0;
-let surrogates = false;
-
-function grow(min: number): void {
-  const size = Math.max(min, sCodes.length * 2);
-  const s = new Uint16Array(size);
-  s.set(sCodes);
-  sCodes = s;
-  const k = new Uint16Array(size);
-  k.set(kCodes);
-  kCodes = k;
-  const p = new Int32Array(size);
-  p.set(kPositions);
-  kPositions = p;
-}
-
-export function buildStream(doc: DocModel): Stream {
-  kLength = 0;
-  surrogates = false;
   let sn = 0;
+  let kn = 0;
+  let prev = 0;
+  let surrogates = false;
   const { blocks } = doc;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
-    if (block.kind === 'paragraph') {
-      sn = append(block.text, NEWLINE, NEWLINE, sn);
-      continue;
-    }
-    const { rows } = block;
+    const paragraph = block.kind === 'paragraph' ? block.text : null;
+    // a paragraph walks the row and cell loops once, as one text
+    const rows = block.kind === 'paragraph' ? PARAGRAPH_ROWS : block.rows;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
-      if (sn + 1 > sCodes.length) grow(sn + 1);
-      sCodes[sn++] = ROW;
-      for (let c = 0; c < row.length; c++) sn = append(row[c]!.text, CELL_LINE, CELL, sn);
+      if (row) sc[sn++] = ROW;
+      const cells = row ? row.length : 1;
+      for (let c = 0; c < cells; c++) {
+        const text = row ? row[c]!.text : paragraph!;
+        const lineBreak = row ? CELL_LINE : NEWLINE;
+        for (let i = 0; i < text.length; i++) {
+          let code = text.charCodeAt(i);
+          if (code === NEWLINE) code = lineBreak;
+          else if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
+          sc[sn] = code;
+          let n = norm[code]!;
+          if (n !== 0) {
+            // "1、" numbers a sub-row like "1.": make them equal
+            if (n === ENUM_COMMA && prev >= 48 && prev <= 57) n = DOT;
+            kp[kn] = sn;
+            kc[kn++] = n;
+            prev = n;
+          }
+          sn++;
+        }
+        sc[sn++] = row ? CELL : NEWLINE;
+      }
     }
-    if (sn + 1 > sCodes.length) grow(sn + 1);
-    sCodes[sn++] = NEWLINE;
+    if (paragraph === null) sc[sn++] = NEWLINE;
   }
-  const kn = kLength;
-  const s = surrogates ? codesToString(sCodes, sn) : decoder.decode(sCodes.subarray(0, sn));
-  return { s, k: decoder.decode(kCodes.subarray(0, kn)), kToS: kPositions.slice(0, kn) };
+  const s = surrogates ? codesToString(sc, sn) : decoder.decode(sc.subarray(0, sn));
+  return { s, k: decoder.decode(kc.subarray(0, kn)), kToS: kp.slice(0, kn) };
 }
+
+const PARAGRAPH_ROWS: readonly (GridRow | null)[] = [null];
 
 /** Position in k of the first k character at or after position `at` of s. */
 export function sToK(stream: Stream, at: number): number {
