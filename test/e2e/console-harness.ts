@@ -4,6 +4,9 @@
  * and axe-core. The console bundle is rebuilt first when its sources (src/console, src/core) are
  * newer than dist/console, holding /tmp/gk-build.lock exclusively (as `npm run build` users do);
  * while the tests run the lock is held shared, so no build empties dist/ under the browser.
+ * The browser asks for reduced motion, as a user may: the console then shows dialogs, drawers and
+ * dropdowns at once (no opacity/transform transition for axe to measure mid-way or a click to race),
+ * and axe runs only once nothing on the page moves.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -77,7 +80,7 @@ export interface ConsoleServer {
   readonly t: TestApp;
   readonly baseUrl: string;
   readonly browser: Browser;
-  /** A fresh browser context (own cookies) with a page open on /console/. */
+  /** A fresh browser context (own cookies, prefers reduced motion) with a page open on /console/. */
   open(path?: string): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
@@ -105,7 +108,7 @@ export async function startConsoleServer(arrange?: (t: TestApp) => Promise<void>
       baseUrl,
       browser,
       open: async (path = '/console/') => {
-        const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+        const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 }, reducedMotion: 'reduce' });
         cleanups.push(() => context.close());
         const page = await context.newPage();
         page.setDefaultTimeout(15_000);
@@ -155,13 +158,42 @@ export async function choose(scope: Page | Locator, label: string, text: string)
   await expect.poll(() => select.innerText({ timeout: 2000 })).toContain(text);
 }
 
+/**
+ * True in the page when nothing moves: no antd motion class (rc-motion's `…-enter`, `…-appear`,
+ * `…-leave` with their `-active`/`-prepare`/`-start` steps) on any element, and no running CSS
+ * transition or animation that has an end (an endless one, like a spinner, is no measuring hazard).
+ */
+const stillInPage = `(() => {
+  const motion = /-(enter|appear|leave)(-(active|prepare|start))?$/;
+  for (const el of document.querySelectorAll('[class]')) {
+    for (const c of el.classList) if (c.startsWith('ant-') || c.startsWith('wave-')) { if (motion.test(c)) return false; }
+  }
+  return document.getAnimations().every((a) => a.playState !== 'running' || !Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+})()`;
+
+/**
+ * Waits until the page is still (see stillInPage) and every open dialog (modal, drawer) is visible,
+ * so axe measures colours at rest and clicks do not race an opening motion.
+ */
+export async function waitForStillness(page: Page): Promise<void> {
+  // polled with evaluate (CDP, which the CSP allows): waitForFunction evaluates its source with eval
+  const deadline = Date.now() + 10_000;
+  while (!(await page.evaluate(stillInPage))) {
+    if (Date.now() > deadline) throw new Error('the page did not come to rest within 10 s');
+    await page.waitForTimeout(30);
+  }
+  const dialogs = page.locator('.ant-modal-wrap:not([style*="display: none"]) [role="dialog"], .ant-drawer-open [role="dialog"]');
+  for (const dialog of await dialogs.all()) await dialog.waitFor({ state: 'visible' });
+}
+
 export interface AxeViolation { id: string; impact: string | null; help: string; nodes: string[] }
 
 /**
- * Runs axe-core on the page (the source is evaluated in the page, so the CSP's script-src 'self' is
- * not in the way) and returns the serious and critical violations.
+ * Runs axe-core on the page once it is still (the source is evaluated in the page, so the CSP's
+ * script-src 'self' is not in the way) and returns the serious and critical violations.
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await waitForStillness(page);
   const loaded = await page.evaluate('typeof window.axe');
   if (loaded === 'undefined') {
     await page.evaluate(readFileSync(axeSource, 'utf8'));

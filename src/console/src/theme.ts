@@ -1,6 +1,7 @@
 /**
  * The console's look: a restrained government palette (deep blue primary), system Chinese fonts,
- * and text colours darkened where antd's defaults fall below WCAG AA contrast on white.
+ * and text colours darkened where antd's defaults fall below WCAG AA contrast on white;
+ * `consoleThemeFor` turns antd's motion off for users who prefer reduced motion.
  */
 import type { ThemeConfig } from 'antd';
 
@@ -49,3 +50,8 @@ export const consoleTheme: ThemeConfig = {
     Table: { headerBg: '#eef2f8', rowSelectedBg: '#e6edf7', rowSelectedHoverBg: '#dbe5f3', rowHoverBg: '#f0f4fa' },
   },
 };
+
+/** The theme with antd's motion on or off (off when the user prefers reduced motion). */
+export function consoleThemeFor(reducedMotion: boolean): ThemeConfig {
+  return reducedMotion ? { ...consoleTheme, token: { ...consoleTheme.token, motion: false } } : consoleTheme;
+}
