@@ -9,22 +9,11 @@ import { formatIsoDate, parseIsoDate } from '../src/core/calendar/day-number.js'
 import { computeRequestClock } from '../src/core/requests/clock.js';
 import { explainClock } from '../src/core/requests/clock-explain.js';
 import type { ClockEvent } from '../src/core/requests/clock-events.js';
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../src/core/random.js';
 
 const today = '2026-11-26';
 const todayDay = parseIsoDate(today)!;
-const rand = rng(20261126);
+const rand = createRandom(20261126);
 const pick = (n: number) => Math.floor(rand() * n);
 const d = (day: number) => formatIsoDate(day);
 

@@ -12,7 +12,7 @@ import { figure } from './harness.js';
 import { fixedClock } from '../src/clock.js';
 import { applicantKinds } from '../src/core/requests/request.js';
 import { outcomeKeys } from '../src/core/requests/outcomes.js';
-import { createRandom } from '../src/core/report/generate.js';
+import { createRandom } from '../src/core/random.js';
 import { createDatabase } from '../src/db/database.js';
 import { migrateOrThrow } from '../src/db/migrate.js';
 import { createLogger } from '../src/logger.js';

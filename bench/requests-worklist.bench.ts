@@ -17,20 +17,10 @@ import { createAgency } from '../src/services/agencies.service.js';
 import { systemPrincipal } from '../src/services/authorization.js';
 import { loadCalendar } from '../src/services/calendar.service.js';
 import { getWorklist } from '../src/services/requests/queries.service.js';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../src/core/random.js';
 
 const today = '2026-11-26';
-const rand = rng(42);
+const rand = createRandom(42);
 const pick = (n: number) => Math.floor(rand() * n);
 const handle = createDatabase({ kind: 'sqlite', file: ':memory:' });
 await migrateOrThrow(handle.db);

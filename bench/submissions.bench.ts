@@ -18,7 +18,7 @@ import { createAgency } from '../src/services/agencies.service.js';
 import { systemPrincipal } from '../src/services/authorization.js';
 import { fakeRequestFields } from '../src/services/demo/applicants.js';
 import { createStaffRequest, submitPortalRequest } from '../src/services/requests/intake.service.js';
-import { createRandom } from '../src/core/report/generate.js';
+import { createRandom } from '../src/core/random.js';
 import { buildApp } from '../src/server/app.js';
 
 const TARGET = 500;

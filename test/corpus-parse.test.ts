@@ -12,8 +12,8 @@ import type { ParseResult } from '../src/core/report/parse/index.js';
 import { parseReportHtml, parseReportMarkdown, parseReportText } from '../src/core/report/parse/index.js';
 import type { Cell } from '../src/core/report/spec/index.js';
 import { validateReport } from '../src/core/report/validate.js';
+import { shared, sharedCopy } from './support/shared.js';
 
-const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/reports/', import.meta.url));
 
 interface Truth {
@@ -79,7 +79,7 @@ const errorsOf = (findings: readonly Finding[]) => findings.filter((f) => f.seve
 
 describe('the seed (../shared/seed)', () => {
   const seed = `${shared}seed/liangping-zwfwb-2024.txt`;
-  it.runIf(existsSync(seed))('parses to its exact values with no error finding, also after validation', () => {
+  it('parses to its exact values with no error finding, also after validation', () => {
     const result = parseFile(seed);
     const report = result.report!;
     expect(errorsOf(result.findings)).toEqual([]);
@@ -123,21 +123,21 @@ describe('the corpus (../shared/corpus, text and Markdown files)', () => {
     });
   }
 
-  it.runIf(cases.some((c) => c.name === 'pingtan-2022'))('pingtan-2022: run-together rows are split and said so; 8855698 is resolved from the prose', () => {
-    const { findings } = parseFile(`${shared}corpus/raw/pingtan-2022.txt`);
+  it('pingtan-2022: run-together rows are split and said so; 8855698 is resolved from the prose', () => {
+    const { findings } = parseFile(`${sharedCopy}corpus/raw/pingtan-2022.txt`);
     const split = findings.filter((f) => f.code === 'PARSE-SPLIT-RECOVERED').map((f) => f.at.row);
     expect(split).toEqual(expect.arrayContaining(['newReceived', 'granted', 'unable_notHeld', 'total']));
     expect(findings.find((f) => f.code === 'PARSE-INFERRED' && f.at.row === 'normativeDocs')?.params.value).toBe('88、55、698');
   });
 
-  it.runIf(cases.some((c) => c.name === 'shanghai-kewei-2024'))('shanghai-kewei-2024: rows assigned by order, blank total inferred', () => {
-    const { findings } = parseFile(`${shared}corpus/raw/shanghai-kewei-2024.md`);
+  it('shanghai-kewei-2024: rows assigned by order, blank total inferred', () => {
+    const { findings } = parseFile(`${sharedCopy}corpus/raw/shanghai-kewei-2024.md`);
     expect(findings.map((f) => f.code)).toContain('PARSE-ROWS-BY-ORDER');
     expect(findings.find((f) => f.code === 'T3-BLANK')?.params).toMatchObject({ inferred: 1, columnLabel: '总计' });
   });
 
-  it.runIf(cases.some((c) => c.name === 'pingtan-scj-2023'))('pingtan-scj-2023: 13013 stays ambiguous with its candidates; blank rows are inferred as 0', () => {
-    const { findings } = parseFile(`${shared}corpus/raw/pingtan-scj-2023.txt`);
+  it('pingtan-scj-2023: 13013 stays ambiguous with its candidates; blank rows are inferred as 0', () => {
+    const { findings } = parseFile(`${sharedCopy}corpus/raw/pingtan-scj-2023.txt`);
     const ambiguous = findings.find((f) => f.code === 'PARSE-AMBIGUOUS' && f.at.row === 'normativeDocs');
     expect(ambiguous?.params.candidates).toEqual(expect.arrayContaining(['13,0,13', '1,30,13', '1,301,3', '130,1,3']));
     expect(findings.filter((f) => f.code === 'T3-BLANK' && f.params.inferred === 0)).toHaveLength(14);

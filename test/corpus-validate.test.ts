@@ -16,8 +16,8 @@ import { tablesFromJson } from '../src/core/report/json.js';
 import type { ReportSection, ReportValues } from '../src/core/report/values.js';
 import { emptyReport } from '../src/core/report/values.js';
 import { validateReport, validateTables } from '../src/core/report/validate.js';
+import { shared } from './support/shared.js';
 
-const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
 const truthDir = `${shared}corpus/truth/`;
 const truthFiles = existsSync(truthDir) ? readdirSync(truthDir).filter((f) => f.endsWith('.json')).sort() : [];
 

@@ -12,8 +12,8 @@ import { generateReport } from '../src/core/report/generate.js';
 import type { ParseResult } from '../src/core/report/parse/index.js';
 import { parseReportHtml, parseReportMarkdown, parseReportText } from '../src/core/report/parse/index.js';
 import { renderReport } from '../src/core/report/render/index.js';
+import { shared } from './support/shared.js';
 
-const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
 const real = fileURLToPath(new URL('./fixtures/reports/real/', import.meta.url));
 
 type Kind = 'txt' | 'html' | 'md';

@@ -1,9 +1,9 @@
 /**
  * The PDF reader end to end: bytes → extractPdfPages (pdf.js) → pdfToDocModel. On the real
- * hongze-2024.pdf of ../shared/corpus (when present), on PDFs that Chromium prints from our own
+ * hongze-2024.pdf of the corpus (the project's copy, test/fixtures/shared), on PDFs that Chromium prints from our own
  * HTML renderer (live, and the committed fixtures of test/fixtures/reports/pdf), and on bad files.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import type { Browser } from 'playwright-core';
@@ -24,8 +24,8 @@ import type { TableView } from '../src/core/report/view.js';
 import { extractPdfPages } from '../src/services/documents/pdf-extract.js';
 import { launchBrowser } from './support/browser.js';
 import { borderlessCss, oneFontCss, printHtmlToPdf, tablesAcrossPagesCss } from './support/print-pdf.js';
+import { sharedCopy } from './support/shared.js';
 
-const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/reports/pdf/', import.meta.url));
 
 const tables = (doc: DocModel) => doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : []));
@@ -65,9 +65,9 @@ interface Truth {
   table4: number[];
 }
 
-const hongze = existsSync(`${shared}corpus/raw/hongze-2024.pdf`) ? [`${shared}corpus/`] : [];
+const hongze = [`${sharedCopy}corpus/`];
 
-describe.each(hongze)('hongze-2024.pdf, the official PDF of a district government (../shared/corpus)', (corpus) => {
+describe.each(hongze)('hongze-2024.pdf, the official PDF of a district government (corpus copy)', (corpus) => {
   const truth = JSON.parse(readFileSync(`${corpus}truth/hongze-2024.json`, 'utf8')) as Truth;
   let doc: DocModel;
   let pages: Awaited<ReturnType<typeof extractPdfPages>>;

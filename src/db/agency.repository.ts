@@ -6,16 +6,8 @@ import { sql, type Kysely, type Updateable } from 'kysely';
 import type { Agency, AgencyKind, DisclosureOffice } from '../core/agencies/agency.js';
 import type { AgencyRow, AgencyTable, Database } from './schema.js';
 
-export interface AgencyRecord {
-  readonly id: string;
-  readonly parentId: string | null;
-  readonly path: string;
-  readonly kind: AgencyKind;
-  readonly name: string;
-  readonly shortName: string;
-  readonly creditCode: string;
-  readonly sortOrder: number;
-  readonly office: DisclosureOffice;
+/** An agency as written: its fields, and the time of the write (created and updated at once). */
+export interface AgencyRecord extends Omit<Agency, 'createdAt' | 'updatedAt'> {
   readonly at: string;
 }
 

@@ -4,18 +4,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Validity } from '../core/publications/publication.js';
-import type { RegisterDocument, RegisterKind } from '../core/publications/registers.js';
+import type { RegisterDocument, RegisterFigureEntry, RegisterKind } from '../core/publications/registers.js';
 import type { Database, RegisterFigureRow } from './schema.js';
 
-export interface RegisterFigure {
+export interface RegisterFigure extends RegisterFigureEntry {
   readonly id: string;
-  readonly agencyId: string;
-  readonly year: number;
-  readonly kind: RegisterKind;
-  readonly decisionCount: number | null;
-  readonly itemCount: number | null;
-  readonly amountWan: string | null;
-  readonly note: string;
   readonly source: 'entry' | 'import';
   readonly importId: string | null;
   readonly version: number;
@@ -45,15 +38,8 @@ export async function findFigure(db: Kysely<Database>, agencyId: string, year: n
   return row ? toFigure(row) : null;
 }
 
-export interface FigureWrite {
+export interface FigureWrite extends RegisterFigureEntry {
   readonly id: string;
-  readonly agencyId: string;
-  readonly year: number;
-  readonly kind: RegisterKind;
-  readonly decisionCount: number | null;
-  readonly itemCount: number | null;
-  readonly amountWan: string | null;
-  readonly note: string;
   readonly source: 'entry' | 'import';
   readonly importId: string | null;
   readonly by: string | null;

@@ -30,16 +30,7 @@ export function toRequestLetter(row: RequestLetterRow): RequestLetter {
   };
 }
 
-export interface NewLetter {
-  readonly id: string;
-  readonly requestId: string;
-  readonly agencyId: string;
-  readonly kind: LetterKind;
-  readonly outcome: OutcomeKey | null;
-  readonly basis: string | null;
-  readonly title: string;
-  readonly body: string;
-  readonly status: LetterStatus;
+export interface NewLetter extends Pick<RequestLetter, 'id' | 'requestId' | 'agencyId' | 'kind' | 'outcome' | 'basis' | 'title' | 'body' | 'status'> {
   readonly createdBy: string | null;
   readonly at: string;
   /** For notices issued at once. */

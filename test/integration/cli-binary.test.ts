@@ -9,9 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { shared } from '../support/shared.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const sharedSeed = join(shared, 'seed', 'liangping-zwfwb-2024.txt');
 const seed = existsSync(sharedSeed) ? sharedSeed : fileURLToPath(new URL('../fixtures/render/liangping-2024-tables.txt', import.meta.url));
 const flock = ['/usr/bin/flock', '/bin/flock'].find((p) => existsSync(p));

@@ -13,8 +13,8 @@ import { specFor } from '../../src/core/report/spec/index.js';
 import type { ReportValues } from '../../src/core/report/values.js';
 import { checkReportFile } from '../../src/services/check.service.js';
 import { runGongkai } from '../support/cli.js';
+import { shared } from '../support/shared.js';
 
-const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/reports/real/', import.meta.url));
 const sharedSeed = join(shared, 'seed', 'liangping-zwfwb-2024.txt');
 /** The seed from ../shared, else the project's copy of its tables. */

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultOutputPath } from '../../src/cli/commands/render.js';
 import { runGongkai } from '../support/cli.js';
+import { shared } from '../support/shared.js';
 
-const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const sharedSeed = join(shared, 'seed', 'liangping-zwfwb-2024.txt');
 const seed = existsSync(sharedSeed) ? sharedSeed : fileURLToPath(new URL('../fixtures/render/liangping-2024-tables.txt', import.meta.url));
 /** A 2019-format report with figures (not all zeros), shipped with the project. */

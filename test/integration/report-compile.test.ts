@@ -7,7 +7,6 @@
  * the administrator's and audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/core/errors.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { systemPrincipal, type Principal } from '../../src/services/authorization.js';
 import { createAppeal, updateAppeal } from '../../src/services/requests/appeals.service.js';
@@ -22,16 +21,9 @@ import { seedAccessFixture, type AccessFixture } from '../support/access-fixture
 import { testDatabases } from '../support/databases.js';
 import { companyFields, enterRequest, personFields, principalOfRole } from '../support/request-fixture.js';
 import { testServiceDeps, type TestDeps } from '../support/service-deps.js';
+import { outcomeCode } from '../support/outcome.js';
 
-const codeOf = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return 'OK';
-};
+const codeOf = (p: Promise<unknown>): Promise<string> => outcomeCode(p);
 const zeros = [0, 0, 0, 0, 0, 0, 0];
 const errorsOf = (findings: readonly { severity: string; code: string }[]) => findings.filter((f) => f.severity === 'error').map((f) => f.code);
 

@@ -1,12 +1,10 @@
 /**
  * The demo requests step: requests generated through the services over 2024 … today, with the seed's
  * office silent in 2024 — so its compiled 2024 tables equal the seed's published figures (read with
- * the parser from ../shared/seed when present, else from the project's copy of the seed's tables) —
+ * the parser from the seed, test/support/shared.ts) —
  * and active afterwards; every compiled report of the district passes the rules; the step runs once.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReportText } from '../../src/core/report/parse/index.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
@@ -19,9 +17,8 @@ import { findAgencyByIdOrName } from '../../src/services/agencies.service.js';
 import { compileAgencyReport, compileAllReports } from '../../src/services/reports/compile.service.js';
 import { testDatabases } from '../support/databases.js';
 import { testServiceDeps, type TestDeps } from '../support/service-deps.js';
+import { seedFile } from '../support/shared.js';
 
-const sharedSeed = fileURLToPath(new URL('../../../shared/seed/liangping-zwfwb-2024.txt', import.meta.url));
-const seedFile = existsSync(sharedSeed) ? sharedSeed : join(fileURLToPath(new URL('../fixtures/render/', import.meta.url)), 'liangping-2024-tables.txt');
 const sizes = { sqlite: 300, postgres: 150 } as const;
 
 /** Where a story must have left its request, from what the driver did (not from the database). */
@@ -50,7 +47,7 @@ describe.each(testDatabases)('demo requests on $name', (target) => {
   }, 300_000);
   afterAll(async () => handle?.close());
 
-  it(`gives the seed's office a 2024 report with exactly the seed's figures (${seedFile.includes('shared') ? '../shared/seed' : 'fixture copy'})`, async () => {
+  it(`gives the seed's office a 2024 report with exactly the seed's figures (the seed)`, async () => {
     const seed = parseReportText(readFileSync(seedFile, 'utf8')).report!;
     expect(seed.tables.table3.newReceived).toEqual([0, 0, 0, 0, 0, 0, 0]);
     const office = (await findAgencyByIdOrName(deps, demoAgencyNames.serviceOffice))!;

@@ -4,18 +4,7 @@
  * made of the phrases such documents use. Deterministic (seeded), fast (the bench makes 1,000,000).
  * Every address, name and number is fictitious.
  */
-
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../../src/core/random.js';
 
 export interface CorpusAgency {
   readonly key: string;
@@ -142,7 +131,7 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /** n documents, deterministic for a seed; ids are "doc-000001" … (or the given prefix). */
 export function* generateCorpus(n: number, opts: { seed?: number; idPrefix?: string; firstYear?: number; years?: number } = {}): Generator<CorpusItem> {
-  const rand = rng(opts.seed ?? 20261129);
+  const rand = createRandom(opts.seed ?? 20261129);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const firstYear = opts.firstYear ?? 2019;
   const years = opts.years ?? 8;

@@ -6,7 +6,7 @@
  */
 import type { RegisterFindingCode } from '../finding-codes.js';
 import { finding, hasErrors, type Finding, type Params } from '../findings.js';
-import { normalizeAmountWan, registerKindFields, registerKindLabels, registerKinds, type RegisterKind } from './registers.js';
+import { normalizeAmountWan, registerKindFields, registerKindLabels, registerKinds, type RegisterFigureEntry, type RegisterKind } from './registers.js';
 
 export const registerColumns = ['agency', 'year', 'kind', 'decisions', 'items', 'amount', 'note'] as const;
 export type RegisterColumn = (typeof registerColumns)[number];
@@ -32,15 +32,8 @@ export interface SheetRow {
 }
 
 /** A figure read from a line. */
-export interface ImportedFigure {
+export interface ImportedFigure extends RegisterFigureEntry {
   readonly line: number;
-  readonly agencyId: string;
-  readonly year: number;
-  readonly kind: RegisterKind;
-  readonly decisionCount: number | null;
-  readonly itemCount: number | null;
-  readonly amountWan: string | null;
-  readonly note: string;
 }
 
 export interface RegisterImportContext {

@@ -41,6 +41,14 @@ export interface RegisterFigures {
 
 export type FiguresByKind = { readonly [K in RegisterKind]?: RegisterFigures };
 
+/** The figures of one agency, year and kind with their note: what is entered, imported and stored. */
+export interface RegisterFigureEntry extends RegisterFigures {
+  readonly agencyId: string;
+  readonly year: number;
+  readonly kind: RegisterKind;
+  readonly note: string;
+}
+
 /** A published regulation or normative document, as the register reads it. */
 export interface RegisterDocument {
   readonly docType: Exclude<DocType, 'other'>;

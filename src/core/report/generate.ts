@@ -5,18 +5,7 @@
 import type { Cell, FormatId, ReportSpec } from './spec/index.js';
 import { specFor, TABLE3_TOTAL_COLUMN } from './spec/index.js';
 import type { ReportValues, TableValues } from './values.js';
-
-/** A small, fast, seeded PRNG (mulberry32). */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../random.js';
 
 export interface GenerateOptions {
   readonly seed: number;

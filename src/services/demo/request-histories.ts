@@ -13,7 +13,7 @@
  * so a change in one story (a refused action, an edit of the script) never reshuffles the others.
  */
 import { formatIsoDate, parseIsoDate } from '../../core/calendar/day-number.js';
-import { createRandom } from '../../core/report/generate.js';
+import { createRandom } from '../../core/random.js';
 import type { AppealKind, AppealResult } from '../../core/requests/records.js';
 import type { ApplicantKind, RequestChannel } from '../../core/requests/request.js';
 import type { Clock } from '../../clock.js';

@@ -1,14 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { generateReport } from '../../core/report/generate.js';
 import { renderReport } from '../../core/report/render/index.js';
 import { renderReportDocx } from '../render/docx.js';
 import { decodeText, detectDocumentKind, readReport } from './read-report.js';
+import { seedFile, sharedCopy } from '../../../test/support/shared.js';
 
-const shared = fileURLToPath(new URL('../../../../shared/', import.meta.url));
-const seedFile = `${shared}seed/liangping-zwfwb-2024.txt`;
 const report = generateReport({ seed: 7, format: '2021', scale: 60 });
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -95,9 +93,9 @@ describe(readReport.name, () => {
     await expect(readReport(noise)).resolves.toMatchObject({ report: null });
   });
 
-  const hongze = `${shared}corpus/raw/hongze-2024.pdf`;
-  it.runIf(existsSync(hongze))('reads the corpus PDF (hongze-2024) to its verified figures', async () => {
-    const truth = JSON.parse(readFileSync(`${shared}corpus/truth/hongze-2024.json`, 'utf8')) as { table3: { rows: Record<string, unknown> }; table4: unknown };
+  const hongze = `${sharedCopy}corpus/raw/hongze-2024.pdf`;
+  it('reads the corpus PDF (hongze-2024) to its verified figures', async () => {
+    const truth = JSON.parse(readFileSync(`${sharedCopy}corpus/truth/hongze-2024.json`, 'utf8')) as { table3: { rows: Record<string, unknown> }; table4: unknown };
     const read = await readReport(new Uint8Array(readFileSync(hongze)), { filename: 'hongze-2024.pdf' });
     expect(read.source).toBe('pdf');
     for (const [key, row] of Object.entries(truth.table3.rows)) expect(read.report!.tables.table3[key] ?? null, key).toEqual(row);

@@ -8,14 +8,13 @@ import type { ClockEvent } from '../../core/requests/clock-events.js';
 import { computeRequestClock } from '../../core/requests/clock.js';
 import { explainClock } from '../../core/requests/clock-explain.js';
 import { logFacts, toClockEvents, type RequestEvent } from '../../core/requests/events.js';
-import type { OutcomeKey } from '../../core/requests/outcomes.js';
 import type { RequestAttachment, RequestLetter } from '../../core/requests/records.js';
-import type { ApplicantKind, DisclosureRequest } from '../../core/requests/request.js';
+import type { DisclosureRequest } from '../../core/requests/request.js';
 import { allowedActions, openStatuses, type RequestAction, type RequestStatus } from '../../core/requests/states.js';
 import { listAttachments } from '../../db/request-attachment.repository.js';
 import { listRequestEventRows } from '../../db/request-event.repository.js';
 import { findOpenReplyLetter, listLetters } from '../../db/request-letter.repository.js';
-import { findRequestById, listOpenRequestRows, listRequestRows } from '../../db/request.repository.js';
+import { findRequestById, listOpenRequestRows, listRequestRows, type RequestListFilter } from '../../db/request.repository.js';
 import { canAccessAgency, visibleAgencyIds, type Principal } from '../authorization.js';
 import { loadCalendar } from '../calendar.service.js';
 import type { ServiceDeps } from '../deps.js';
@@ -25,17 +24,9 @@ import { clockFlags, toClockView, toListItem, type ClockView, type RequestListIt
 /** Working days left at or below which an open request is flagged "due soon". */
 export const dueSoonWorkdays = 3;
 
-export interface RequestListQuery {
+/** The list filters of the repository, for one agency (or every visible one) and by page. */
+export interface RequestListQuery extends Omit<RequestListFilter, 'agencyIds' | 'limit' | 'offset'> {
   readonly agencyId?: string;
-  readonly statuses?: readonly RequestStatus[];
-  readonly outcome?: OutcomeKey;
-  readonly applicantKind?: ApplicantKind;
-  readonly receivedFrom?: string;
-  readonly receivedTo?: string;
-  readonly repliedFrom?: string;
-  readonly repliedTo?: string;
-  readonly text?: string;
-  readonly assigneeId?: string;
   readonly page?: number;
   readonly pageSize?: number;
 }

@@ -14,8 +14,8 @@ import type { ReportValues } from '../../../src/core/report/values.js';
 import { checkReportFile } from '../../../src/services/check.service.js';
 import { createTestApp, type TestApp } from '../../support/app.js';
 import { sqliteTestDatabase } from '../../support/databases.js';
+import { shared } from '../../support/shared.js';
 
-const shared = fileURLToPath(new URL('../../../../shared/', import.meta.url));
 const sharedSeed = join(shared, 'seed', 'liangping-zwfwb-2024.txt');
 const seedFile = existsSync(sharedSeed) ? sharedSeed : fileURLToPath(new URL('../../fixtures/render/liangping-2024-tables.txt', import.meta.url));
 const seedText = readFileSync(seedFile, 'utf8');

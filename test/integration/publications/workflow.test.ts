@@ -3,7 +3,6 @@
  * of duties, 索引号, versions, withdrawal, validity, reach, the deadline dashboard and the feed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/core/errors.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import type { Principal } from '../../../src/services/authorization.js';
 import { publicationDeadlines } from '../../../src/services/publications/dashboard.service.js';
@@ -19,16 +18,9 @@ import { publicationInput, publishNew, reviewAndPublish } from '../../support/pu
 import { principalOfRole } from '../../support/request-fixture.js';
 import { testServiceDeps, type TestDeps } from '../../support/service-deps.js';
 import { systemPrincipal } from '../../../src/services/authorization.js';
+import { outcomeCode } from '../../support/outcome.js';
 
-const code = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return 'OK';
-};
+const code = (p: Promise<unknown>): Promise<string> => outcomeCode(p);
 
 describe.each(testDatabases)('publishing workflow on $name', (target) => {
   let handle: DatabaseHandle;

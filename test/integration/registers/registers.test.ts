@@ -5,7 +5,6 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/core/errors.js';
 import { validateCrossYear } from '../../../src/core/report/validate-cross-year.js';
 import { specForYear } from '../../../src/core/report/spec/index.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
@@ -22,16 +21,9 @@ import { publicationInput, publishNew } from '../../support/publication-fixture.
 import { createPublication } from '../../../src/services/publications/editing.service.js';
 import { principalOfRole } from '../../support/request-fixture.js';
 import { testServiceDeps, type TestDeps } from '../../support/service-deps.js';
+import { outcomeCode } from '../../support/outcome.js';
 
-const code = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return 'OK';
-};
+const code = (p: Promise<unknown>): Promise<string> => outcomeCode(p);
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 describe.each(testDatabases)('table-二 registers on $name', (target) => {

@@ -5,7 +5,8 @@
  * to the records, and accept 2025 dates again once the administrator reopens the year.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError, appErrorMessage, appErrorStatus } from '../../../src/core/errors.js';
+import type { AppError} from '../../../src/core/errors.js';
+import { appErrorMessage, appErrorStatus } from '../../../src/core/errors.js';
 import type { DisclosureRequest } from '../../../src/core/requests/request.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import { systemPrincipal, type Principal } from '../../../src/services/authorization.js';
@@ -20,17 +21,10 @@ import { seedAccessFixture, type AccessFixture } from '../../support/access-fixt
 import { testDatabases } from '../../support/databases.js';
 import { enterRequest, personFields, principalOfRole } from '../../support/request-fixture.js';
 import { testServiceDeps, type TestDeps } from '../../support/service-deps.js';
+import { outcomeCode } from '../../support/outcome.js';
 
 /** The AppError a call fails with (its code and year), or 'OK'. */
-const outcome = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e.code === 'YEAR_CLOSED' ? `YEAR_CLOSED ${String(e.params.year)}` : e.code;
-    throw e;
-  }
-  return 'OK';
-};
+const outcome = (p: Promise<unknown>): Promise<string> => outcomeCode(p, (e) => e.code === 'YEAR_CLOSED' ? `YEAR_CLOSED ${String(e.params.year)}` : e.code);
 
 describe.each(testDatabases)('closed years are frozen on $name', (target) => {
   let handle: DatabaseHandle;

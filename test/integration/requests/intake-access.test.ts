@@ -1,6 +1,5 @@
 /** Intake (idempotency, 第三十一条 receipt dates), masking, reach, audit, worklist clocks, attachments, appeals — on both databases. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/core/errors.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import type { Principal } from '../../../src/services/authorization.js';
 import { createAppeal, listAppeals, updateAppeal } from '../../../src/services/requests/appeals.service.js';
@@ -15,16 +14,9 @@ import { seedAccessFixture, type AccessFixture } from '../../support/access-fixt
 import { testDatabases } from '../../support/databases.js';
 import { companyFields, enterRequest, personFields, principalOfRole } from '../../support/request-fixture.js';
 import { testServiceDeps, type TestDeps } from '../../support/service-deps.js';
+import { outcomeCode } from '../../support/outcome.js';
 
-const code = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return 'OK';
-};
+const code = (p: Promise<unknown>): Promise<string> => outcomeCode(p);
 
 describe.each(testDatabases)('requests: intake, access, worklist on $name', (target) => {
   let handle: DatabaseHandle;

@@ -1,6 +1,6 @@
 /** The request lifecycle through the services, on SQLite and PostgreSQL: every outcome, the guards, the lapses. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/core/errors.js';
+import type { AppError } from '../../../src/core/errors.js';
 import { outcomeKeys, replyBases, type OutcomeKey } from '../../../src/core/requests/outcomes.js';
 import { outcomeOfBasis, requestPolicy } from '../../../src/core/requests/policy.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
@@ -15,16 +15,9 @@ import { seedAccessFixture, type AccessFixture } from '../../support/access-fixt
 import { testDatabases } from '../../support/databases.js';
 import { enterRequest, personFields, principalOfRole } from '../../support/request-fixture.js';
 import { testServiceDeps, type TestDeps } from '../../support/service-deps.js';
+import { outcomeCode } from '../../support/outcome.js';
 
-const code = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return 'OK';
-};
+const code = (p: Promise<unknown>): Promise<string> => outcomeCode(p);
 
 describe.each(testDatabases)('request lifecycle on $name', (target) => {
   let handle: DatabaseHandle;
