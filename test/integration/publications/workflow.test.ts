@@ -3,6 +3,7 @@
  * of duties, 索引号, versions, withdrawal, validity, reach, the deadline dashboard and the feed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAuditEvents } from '../../../src/db/audit.repository.js';
 import type { DatabaseHandle } from '../../../src/db/database.js';
 import type { Principal } from '../../../src/services/authorization.js';
 import { publicationDeadlines } from '../../../src/services/publications/dashboard.service.js';
@@ -166,6 +167,43 @@ describe.each(testDatabases)('publishing workflow on $name', (target) => {
     expect(cur.status).toBe('withdrawn');
     expect(await publicView(p.id)).toBeNull();
     expect((await published.listPublished(deps, { agencyIds: [own] })).items.map((i) => i.id)).not.toContain(p.id);
+    // a change started on the withdrawn item and thrown away leaves it off the portal
+    const change = await editing.startChange(deps, handler, p.id, { version: cur.version, changeNote: '拟更正后重新发布' });
+    expect(await editing.discardDraft(deps, handler, p.id, { version: change.version })).toEqual({ deleted: false });
+    expect(await publicView(p.id)).toBeNull();
+    // each step is in the audit log, with who did it and the state before and after (the refused attempts are not)
+    const events = (await findAuditEvents(deps.db, { agencyIds: [own], entityId: p.id, limit: 50 })).reverse();
+    expect(events.map((e) => e.action)).toEqual([
+      'publication.create', 'publication.submit', 'publication.review', 'publication.review', 'publication.publish',
+      'publication.setValidity', 'publication.withdraw', 'publication.startChange', 'publication.discard',
+    ]);
+    const [validity, withdrawal, started, discarded] = events.slice(5);
+    const at = deps.clock.now().toISOString();
+    const by = (who: Principal) => ({ at, actorId: who.userId, actorName: who.name, entityType: 'publication', entityId: p.id, agencyId: own });
+    expect(validity).toMatchObject({
+      ...by(head),
+      before: { status: 'published', version: p.version, validity: 'valid', validityEndedOn: null, indexNumber: p.indexNumber, openVersion: null },
+      after: {
+        status: 'published', version: p.version + 1, validity: 'repealed', validityEndedOn: '2026-03-01', indexNumber: p.indexNumber, openVersion: null,
+        detail: { before: 'valid', after: 'repealed', validityEndedOn: '2026-03-01' },
+      },
+    });
+    expect(withdrawal).toMatchObject({
+      ...by(head),
+      before: { status: 'published', version: p.version + 1, validity: 'repealed' },
+      after: { status: 'withdrawn', version: p.version + 2, validity: 'repealed', detail: { on: '2026-03-02', reason: '误发' } },
+    });
+    expect(started).toMatchObject({
+      ...by(handler),
+      before: { status: 'withdrawn', version: p.version + 2, openVersion: null },
+      after: { status: 'withdrawn', version: p.version + 3, openVersion: { number: 2, status: 'draft' }, detail: { number: 2, changedOn: '2026-03-02' } },
+    });
+    const draftId = (started!.after as { openVersion: { id: string } }).openVersion.id;
+    expect(discarded).toMatchObject({
+      ...by(handler),
+      before: { status: 'withdrawn', version: p.version + 3, openVersion: { id: draftId, number: 2, status: 'draft' } },
+      after: { status: 'withdrawn', version: p.version + 4, openVersion: null, detail: { number: 2 } },
+    });
     // another agency's staff do not see it, nor its drafts
     const other = await editing.createPublication(deps, admin, publicationInput(f.agencies.otherAgency, { title: '乙区的草稿' }));
     expect(await code(getPublicationDetail(deps, handler, other.id))).toBe('NOT_FOUND');
