@@ -6,11 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../src/services/authorization.js';
 import { updatePortalText } from '../../../src/services/portal/column.service.js';
+import { createPublication } from '../../../src/services/publications/editing.service.js';
+import { publishVersion, recordReview, setValidity, submitForReview } from '../../../src/services/publications/workflow.service.js';
 import { closeYear } from '../../../src/services/reports/closing.service.js';
 import { seedAccessFixture, type AccessFixture } from '../../support/access-fixture.js';
 import { createTestApp, type TestApp } from '../../support/app.js';
 import { sqliteTestDatabase } from '../../support/databases.js';
-import { publishNew } from '../../support/publication-fixture.js';
+import { publicationInput, publishNew } from '../../support/publication-fixture.js';
 import { principalOfRole } from '../../support/request-fixture.js';
 
 describe('portal 政府信息公开 pages over HTTP', () => {
@@ -82,6 +84,53 @@ describe('portal 政府信息公开 pages over HTTP', () => {
     await expect(updatePortalText(t.deps, head, f.agencies.ownAgency, 'guide.nope', 'x')).rejects.toMatchObject({ code: 'REQUEST_INVALID' });
   });
 
+  it('filters the catalog by 体裁, year and 有效性: a matching item is listed, the others are not', async () => {
+    const own = f.agencies.ownAgency;
+    // a 通告 written, reviewed and published in 2025 (published late, back-dated by its review and publication dates)
+    const draft = await createPublication(t.deps, handler, publicationInput(own, {
+      title: '关于公布2025年学区划分的通告', genre: 'publicNotice', documentNumber: '甲教发〔2025〕7号', writtenOn: '2025-05-20', formedOn: '2025-05-20',
+    }));
+    let cur = await submitForReview(t.deps, handler, draft.id, { version: draft.version });
+    cur = await recordReview(t.deps, head, draft.id, { version: cur.version, kind: 'confidentiality', decision: 'approved', reviewedOn: '2025-05-26' });
+    cur = await recordReview(t.deps, head, draft.id, { version: cur.version, kind: 'release', decision: 'approved', reviewedOn: '2025-05-26' });
+    const notice2025 = (await publishVersion(t.deps, handler, draft.id, { version: cur.version, publishedOn: '2025-05-27' })).id;
+    // a 通知 of 2026 repealed after publication
+    const repealed = await publishNew(t.deps, handler, head, own, { title: '关于印发校车安全管理办法的通知', genre: 'notice', documentNumber: '甲教发〔2026〕5号' });
+    await setValidity(t.deps, head, repealed.id, { version: repealed.version, validity: 'repealed', validityEndedOn: '2026-03-01', validityNote: '被甲教发〔2026〕9号废止' });
+    // `first` is a 通知 of 2026, valid
+
+    const listed = async (query: string) => {
+      const res = await get(`/zwgk/${own}/catalog?${query}`);
+      expect(res.statusCode, query).toBe(200);
+      return [...res.body.matchAll(/<a href="\/zwgk\/doc\/([^"]+)">/g)].map((m) => m[1]);
+    };
+    const all = await listed('');
+    for (const id of [first, notice2025, repealed.id]) expect(all).toContain(id);
+
+    const genre = await listed('genre=publicNotice');
+    expect(genre).toContain(notice2025);
+    expect(genre).not.toContain(first);
+    expect(genre).not.toContain(repealed.id);
+    const notices = await listed('genre=notice');
+    expect(notices).toEqual(expect.arrayContaining([first, repealed.id]));
+    expect(notices).not.toContain(notice2025);
+
+    expect(await listed('year=2025')).toEqual([notice2025]);
+    const year2026 = await listed('year=2026');
+    expect(year2026).toEqual(expect.arrayContaining([first, repealed.id]));
+    expect(year2026).not.toContain(notice2025);
+
+    expect(await listed('validity=repealed')).toEqual([repealed.id]);
+    const valid = await listed('validity=valid');
+    expect(valid).toEqual(expect.arrayContaining([first, notice2025]));
+    expect(valid).not.toContain(repealed.id);
+    expect(await listed('validity=expired')).toEqual([]);
+
+    // filters combine
+    expect(await listed('genre=notice&validity=repealed&year=2026')).toEqual([repealed.id]);
+    expect(await listed('genre=publicNotice&year=2026')).toEqual([]);
+  });
+
   it('lists the columns and the published items in the sitemap', async () => {
     const index = await get('/sitemap.xml');
     expect(index.headers['content-type']).toBe('application/xml; charset=utf-8');
@@ -122,5 +171,36 @@ describe('portal 政府信息公开 pages over HTTP', () => {
     const again = await get(`/zwgk/${f.agencies.ownAgency}/reports/2025/download/json`);
     expect(again.headers['content-disposition']).toBe(json.headers['content-disposition']);
     expect((await get(`/zwgk/${f.agencies.ownAgency}/reports/2025/download/exe`)).statusCode).toBe(404);
+  });
+
+  it('prints the published annual report as a PDF (Chromium)', async () => {
+    const pdf = await get(`/zwgk/${f.agencies.ownAgency}/reports/2025/download/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('甲区教育委员会2025年政府信息公开工作年度报告.pdf')}`);
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.rawPayload.length).toBeGreaterThan(10_000);
+    expect((await get(`/zwgk/${f.agencies.ownAgency}/reports/2024/download/pdf`)).statusCode).toBe(404);
+  }, 60_000);
+
+  it('shows a column with its five fixed parts, each a working page', async () => {
+    const own = f.agencies.ownAgency;
+    const parts = [
+      ['guide', '政府信息公开指南'], ['system', '政府信息公开制度'], ['catalog', '法定主动公开内容'], ['reports', '政府信息公开年报'], ['apply', '依申请公开'],
+    ] as const;
+    const column = await get(`/zwgk/${own}`);
+    expect(column.statusCode).toBe(200);
+    const cards = column.body.slice(column.body.indexOf('class="entry-list column-parts"'));
+    expect(cards.length).toBeLessThan(column.body.length);
+    const cardLinks = [...cards.slice(0, cards.indexOf('</ul>')).matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(cardLinks).toEqual(parts.map(([part, title]) => [`/zwgk/${own}/${part}`, title]));
+    for (const [part, title] of parts) {
+      const page = await get(`/zwgk/${own}/${part}`);
+      expect(page.statusCode, part).toBe(200);
+      expect(page.body, part).toContain(`<a href="/zwgk/${own}/${part}" aria-current="page">${title}</a>`);
+    }
+    // the platform page shows the same parts for each government at the top
+    const platform = await get('/zwgk');
+    for (const [part, title] of parts) expect(platform.body).toContain(`<a href="/zwgk/${f.agencies.districtA}/${part}">${title}</a>`);
   });
 });
