@@ -1,7 +1,7 @@
 /**
  * The 政府信息公开 portal in Chromium: every page type passes axe-core with no violation (home,
  * platform, column, 指南, 制度, catalog, document, search results, 年报 list and page, 依申请公开,
- * apply, track, check); with JavaScript off, an item published through the services (as staff) is
+ * apply, track, check) and on the error pages (404, 400); with JavaScript off, an item published through the services (as staff) is
  * found with the site's search box and opened, its metadata block and attachment shown.
  */
 import { createRequire } from 'node:module';
@@ -90,6 +90,31 @@ describe('政府信息公开 portal in Chromium', () => {
         for (const r of result.passes) seenRules.add(r.id);
       }
       for (const rule of ['color-contrast', 'label', 'landmark-one-main', 'page-has-heading-one', 'heading-order', 'bypass', 'link-name', 'th-has-data-cells']) expect(seenRules).toContain(rule);
+    } finally {
+      await audit.close();
+    }
+  });
+
+  it('has no accessibility violations on the error pages (404, 400), each saying what went wrong', async () => {
+    const own = f.agencies.ownAgency;
+    // a missing item, agency or page (404), a bad filter on the catalog (400, the error page) and on the
+    // search (400, the search form with the message)
+    const errorPages: [url: string, status: number, text: string][] = [
+      ['/zwgk/doc/no-such-item', 404, 'NOT_FOUND'], ['/zwgk/no-such-agency/catalog', 404, 'NOT_FOUND'], ['/no-such-page', 404, 'NOT_FOUND'],
+      [`/zwgk/${own}/catalog?year=abc`, 400, 'REQUEST_INVALID'], ['/search?year=abc', 400, '年份应为'],
+    ];
+    const audit = await browser.newContext({ bypassCSP: true, locale: 'zh-CN' });
+    try {
+      const p = await audit.newPage();
+      for (const [url, status, text] of errorPages) {
+        const res = await p.goto(`${base}${url}`);
+        expect(res?.status(), url).toBe(status);
+        expect(await p.locator('main').innerText(), url).toContain(text);
+        expect(await p.getByRole('heading', { level: 1 }).count(), url).toBe(1);
+        const result = await axe(p);
+        expect(result.violations, url).toEqual([]);
+        expect(result.passes.map((r) => r.id), url).toEqual(expect.arrayContaining(['landmark-one-main', 'page-has-heading-one', 'color-contrast']));
+      }
     } finally {
       await audit.close();
     }
