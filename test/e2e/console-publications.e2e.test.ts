@@ -2,7 +2,8 @@
  * The staff console in Chromium, 主动公开 side: a handler writes an item in the editor and submits
  * it; the publish button appears only after the 机关负责人 recorded both reviews (保密审查, 发布审查)
  * from the review queue; publishing gives the 索引号; table-二 figures are entered on the registers
- * screen — and axe-core on each screen.
+ * screen — and axe-core on each screen. The published item is then found with the public portal's search
+ * and opened there with its 索引号.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,24 @@ describe('staff console: proactive disclosure', () => {
     await page.getByRole('tab', { name: /审查意见/ }).click();
     await expect(page.getByText('保密审查同意。').count()).resolves.toBe(1);
     await expectAccessible(page, 'publication (published)');
+
+    // published through the console, the item is on the public portal at once: found by the site search
+    // (the query marked in its title) and opened with its 索引号
+    const word = '义务教育阶段招生';
+    const results = await page.goto(`${s.baseUrl}/search?q=${encodeURIComponent(word)}`);
+    expect(results?.status()).toBe(200);
+    expect(await page.getByRole('status').innerText()).toContain('共找到 1 条');
+    const hit = page.locator('.item-list .item-title a');
+    await expect(hit.count()).resolves.toBe(1);
+    expect(await hit.innerText()).toBe(title);
+    expect(await hit.getAttribute('href')).toBe(`/zwgk/doc/${id}`);
+    expect(await hit.locator('mark').allInnerTexts()).toEqual([word]);
+    await hit.click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/zwgk/doc/${id}`);
+    const meta = await page.locator('dl.meta-block').innerText();
+    for (const text of [indexNumber!, '甲教发〔2026〕3号']) expect(meta).toContain(text);
+    await expect(page.getByText('各学校：现将2026年招生工作有关事项通知如下。').count()).resolves.toBe(1);
   });
 
   it('shows the deadline dashboard and records a table-二 figure', async () => {
