@@ -13,6 +13,7 @@ import { countUsersOfAgency } from '../db/user.repository.js';
 import { requireAgencyAccess, requireRole, visibleAgencyIds, type Principal } from './authorization.js';
 import type { ServiceDeps } from './deps.js';
 import { withTransaction } from './with-transaction.js';
+import { notifyPortalChange } from './search/data-version.js';
 
 export interface CreateAgencyInput {
   readonly parentId: string | null;
@@ -78,7 +79,7 @@ export async function createAgency(deps: ServiceDeps, principal: Principal, inpu
   const name = checkName(input.name);
   checkKind(input.kind);
   const id = randomUUID();
-  return withTransaction(deps, principal, async (trx, audit) => {
+  const agency = await withTransaction(deps, principal, async (trx, audit) => {
     let path = `/${id}/`;
     if (input.parentId !== null) {
       const parent = await repo.findAgencyById(trx, input.parentId);
@@ -97,6 +98,8 @@ export async function createAgency(deps: ServiceDeps, principal: Principal, inpu
     deps.logger.info({ agencyId: id }, 'agency created');
     return created;
   });
+  notifyPortalChange(deps); // names and office details are on public pages
+  return agency;
 }
 
 /** @throws AppError(FORBIDDEN | NOT_FOUND | CONFLICT | REQUEST_INVALID) */
@@ -106,7 +109,7 @@ export async function updateAgency(deps: ServiceDeps, principal: Principal, id: 
   const adminFields = (['parentId', 'kind', 'name', 'creditCode', 'sortOrder'] as const).filter((k) => input[k] !== undefined);
   if (adminFields.length > 0) requireRole(principal, 'admin');
   if (input.kind !== undefined) checkKind(input.kind);
-  return withTransaction(deps, principal, async (trx, audit) => {
+  const agency = await withTransaction(deps, principal, async (trx, audit) => {
     const before = await repo.findAgencyById(trx, id);
     if (!before) throw new AppError('NOT_FOUND', { what });
     if (input.parentId !== undefined && input.parentId !== before.parentId) await move(trx, before, input.parentId, audit.at);
@@ -125,6 +128,8 @@ export async function updateAgency(deps: ServiceDeps, principal: Principal, id: 
     await audit.record({ action: 'agency.update', entityType: 'agency', entityId: id, agencyId: id, before, after });
     return after;
   });
+  notifyPortalChange(deps); // names and office details are on public pages
+  return agency;
 }
 
 /** Deletes an agency without children, accounts or records. @throws AppError(FORBIDDEN | NOT_FOUND | CONFLICT) */
@@ -143,6 +148,7 @@ export async function deleteAgency(deps: ServiceDeps, principal: Principal, id: 
       throw err;
     }
   });
+  notifyPortalChange(deps);
 }
 
 async function move(trx: ServiceDeps['db'], agency: Agency, parentId: string | null, at: string): Promise<void> {

@@ -96,6 +96,8 @@ export function assembleClock(st: ClockState, calendar: Calendar, todayDay: DayN
     } else if (asOf > f.payBy) {
       status = 'expired';
       to = policy.pauseEndsAtLimit ? f.payBy : asOf;
+      // without the limit the pause runs on to today: still open while the request is
+      open = !policy.pauseEndsAtLimit && st.closedOn === null;
       if (st.closedOn === null) findings.push(finding('CLOCK-FEE-EXPIRED', 'warning', { event: f.index }, { payBy: calendar.isoDate(f.payBy) }));
     } else {
       to = asOf;

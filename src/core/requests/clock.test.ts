@@ -115,9 +115,9 @@ describe('policies ([U] conventions)', () => {
     // 05-21, 22 (2), 05-25…29 (7), 06-01…05 (12), 06-08 (13), 06-09 (14)
     expect(untilToday.replyBy).toBe('2026-06-09');
     expect(untilToday.fee).toMatchObject({ payBy: '2026-05-12', status: 'expired' });
-    // open/status deliberately not asserted: this pause runs on to today, yet clock-assemble.ts reports it
-    // closed (open: false, status 'running'), unlike an unanswered consultation under the same policy
-    expect(untilToday.pausedPeriods[0]).toMatchObject({ from: '2026-04-11', to: '2026-05-20' });
+    // the pause runs on to today: open, and the clock paused (as for an unanswered consultation)
+    expect(untilToday.pausedPeriods[0]).toMatchObject({ from: '2026-04-11', to: '2026-05-20', open: true });
+    expect(untilToday.status).toBe('paused');
     expect(untilToday.findings.map((f) => f.code)).toContain('CLOCK-FEE-EXPIRED');
   });
 

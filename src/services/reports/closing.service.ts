@@ -14,6 +14,7 @@ import { findClosure, insertClosure, listClosures, markReopened, type ReportClos
 import { requireRole, type Principal } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { withTransaction } from '../with-transaction.js';
+import { notifyPortalChange } from '../search/data-version.js';
 import { agencyInReach, buildAgencyReport, checkReportYear, type CompiledReport } from './compile.service.js';
 
 const entityId = (agencyId: string, year: number) => `${agencyId}/${year}`;
@@ -33,7 +34,7 @@ export async function closeYear(deps: ServiceDeps, principal: Principal, agencyI
   if (year >= Number(today.slice(0, 4))) throw new AppError('WRONG_STATE', { detail: `${year}年度尚未结束，不能关闭` });
   const agency = await agencyInReach(deps.db, principal, agencyId);
   try {
-    return await withTransaction(deps, principal, async (trx, audit) => {
+    const closed = await withTransaction(deps, principal, async (trx, audit) => {
       if (await findClosure(trx, agency.id, year)) throw new AppError('CONFLICT', { detail: `${year}年度已经关闭` });
       const compiled = await buildAgencyReport(trx, agency, year);
       const errors = compiled.findings.filter((f) => f.severity === 'error');
@@ -52,6 +53,8 @@ export async function closeYear(deps: ServiceDeps, principal: Principal, agencyI
       deps.logger.info({ agencyId: agency.id, year, closureId: closure.id }, 'report year closed');
       return { ...compiled, closure: { id: closure.id, closedAt: closure.closedAt, closedBy: closure.closedBy, closedByName: closure.closedByName }, provenance: { ...compiled.provenance, source: 'frozen' as const } };
     });
+    notifyPortalChange(deps); // the portal lists the report at once (its page cache follows the data version)
+    return closed;
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('CONFLICT', { detail: `${year}年度已经关闭` });
     throw err;
@@ -69,7 +72,7 @@ export async function reopenYear(deps: ServiceDeps, principal: Principal, agency
   if (!why) throw new AppError('REQUEST_INVALID', { detail: '请填写重新打开的理由' });
   if ([...why].length > 500) throw new AppError('REQUEST_INVALID', { detail: '理由不能超过 500 个字' });
   const agency = await agencyInReach(deps.db, principal, agencyId);
-  return withTransaction(deps, principal, async (trx, audit) => {
+  const reopened = await withTransaction(deps, principal, async (trx, audit) => {
     const closure = await findClosure(trx, agency.id, year);
     if (!closure) throw new AppError('WRONG_STATE', { detail: `${year}年度尚未关闭` });
     const by = { userId: principal.userId, name: principal.name, at: audit.at, reason: why };
@@ -82,6 +85,8 @@ export async function reopenYear(deps: ServiceDeps, principal: Principal, agency
     deps.logger.info({ agencyId: agency.id, year, closureId: closure.id }, 'report year reopened');
     return after;
   });
+  notifyPortalChange(deps);
+  return reopened;
 }
 
 /** Closures of an agency (in force and reopened), newest first, without their figures. */

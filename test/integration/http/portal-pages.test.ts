@@ -158,6 +158,8 @@ describe('portal 政府信息公开 pages over HTTP', () => {
   });
 
   it('serves a closed year as the published annual report, with downloads named after the agency and year', async () => {
+    // the list is cached before the year closes: closing must make it stale at once (not after the version check interval)
+    expect((await get(`/zwgk/${f.agencies.ownAgency}/reports`)).body).not.toContain('甲区教育委员会2025年政府信息公开工作年度报告');
     await closeYear(t.deps, await principalOfRole(t.deps, f, 'admin'), f.agencies.ownAgency, 2025);
     const list = await get(`/zwgk/${f.agencies.ownAgency}/reports`);
     expect(list.body).toContain('甲区教育委员会2025年政府信息公开工作年度报告');
