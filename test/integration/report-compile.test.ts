@@ -1,15 +1,17 @@
 /**
  * The annual report compiled from the records, on SQLite and PostgreSQL: a small hand-made history
  * across the 2024/2025 year end gives exactly the expected tables 三 and 四 (receipt date, reply date,
- * carried over and forward, 部分公开 once, appeals as at 31 December, co-defendant suits left out);
+ * carried over and forward, 部分公开 once, appeals as at 31 December, a suit with the 复议机关 as
+ * co-defendant counted by the original acting agency and left out by the 复议机关, which records it flagged);
  * the drill-down lists the records of a cell (masked); closing freezes a year (the services refuse its
  * dates, YEAR_CLOSED), a change made around them is caught (T3-CASES, T3-CARRY as errors), reopening is
  * the administrator's and audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/database.js';
-import { systemPrincipal, type Principal } from '../../src/services/authorization.js';
-import { createAppeal, updateAppeal } from '../../src/services/requests/appeals.service.js';
+import { createUser } from '../../src/services/accounts.service.js';
+import { resolvePrincipal, systemPrincipal, type Principal } from '../../src/services/authorization.js';
+import { createAppeal, listAppeals, updateAppeal } from '../../src/services/requests/appeals.service.js';
 import * as decision from '../../src/services/requests/decision.service.js';
 import * as handling from '../../src/services/requests/handling.service.js';
 import { confirmReceipt, submitPortalRequest } from '../../src/services/requests/intake.service.js';
@@ -17,7 +19,7 @@ import { withdrawRequest } from '../../src/services/requests/routing.service.js'
 import { closeYear, listYearClosures, reopenYear } from '../../src/services/reports/closing.service.js';
 import { compileAgencyReport } from '../../src/services/reports/compile.service.js';
 import { drillDown } from '../../src/services/reports/drill-down.service.js';
-import { seedAccessFixture, type AccessFixture } from '../support/access-fixture.js';
+import { fixturePassword, seedAccessFixture, type AccessFixture } from '../support/access-fixture.js';
 import { testDatabases } from '../support/databases.js';
 import { companyFields, enterRequest, personFields, principalOfRole } from '../support/request-fixture.js';
 import { testServiceDeps, type TestDeps } from '../support/service-deps.js';
@@ -33,6 +35,9 @@ describe.each(testDatabases)('annual report from the records on $name', (target)
   let f: AccessFixture;
   let handler: Principal;
   let head: Principal;
+  let supervisor: Principal;
+  /** A handler of districtA, the 复议机关 of ownAgency (reaches districtA only). */
+  let organHandler: Principal;
   let own: string;
   const admin = systemPrincipal('测试');
   const ids: Record<string, string> = {};
@@ -56,6 +61,10 @@ describe.each(testDatabases)('annual report from the records on $name', (target)
     f = await seedAccessFixture(deps);
     handler = await principalOfRole(deps, f, 'handler');
     head = await principalOfRole(deps, f, 'head');
+    supervisor = await principalOfRole(deps, f, 'supervisor');
+    organHandler = await resolvePrincipal(deps.db, await createUser(deps, admin, {
+      username: 'organ-handler', displayName: '区政府经办人', role: 'handler', agencyId: f.agencies.districtA, password: fixturePassword,
+    }));
     own = f.agencies.ownAgency;
 
     await replied('granted2024', '2024-03-04', '2024-03-10', '36-2');
@@ -85,14 +94,18 @@ describe.each(testDatabases)('annual report from the records on $name', (target)
     ids.withdrawn = r.id;
     at('2025-02-05');
     await withdrawRequest(deps, handler, r.id, { version: r.version, reason: '不再需要' });
-    // appeals: a 2024 review decided in 2025 (pending in 2024's table), a co-defendant suit (not counted), a 2025 suit decided in 2025
+    // appeals: a 2024 review decided in 2025 (pending in 2024's table), a 2025 suit after review with the 复议机关 (districtA)
+    // as co-defendant — counted here, recorded flagged at districtA — and a 2025 suit decided in 2025
     at('2024-05-06');
     const review = await createAppeal(deps, handler, { requestId: ids.granted2024!, kind: 'review', filedOn: '2024-05-06' });
     ids.review = review.id;
     at('2025-01-20');
     await updateAppeal(deps, handler, review.id, { version: review.version, result: 'upheld', decidedOn: '2025-01-20' });
     at('2025-03-01');
-    await createAppeal(deps, handler, { requestId: ids.granted2024!, kind: 'suitAfterReview', filedOn: '2025-03-01', reviewOrganCoDefendant: true });
+    ids.suitAfterReview = (await createAppeal(deps, handler, { requestId: ids.granted2024!, kind: 'suitAfterReview', filedOn: '2025-03-01' })).id;
+    ids.atReviewOrgan = (await createAppeal(deps, organHandler, {
+      agencyId: f.agencies.districtA, kind: 'suitAfterReview', filedOn: '2025-03-01', reviewOrganCoDefendant: true, organ: '甲区人民法院',
+    })).id;
     at('2025-04-01');
     const suit = await createAppeal(deps, handler, { requestId: ids.partialAcrossYearEnd!, kind: 'suitDirect', filedOn: '2025-04-01' });
     at('2025-06-01');
@@ -118,7 +131,7 @@ describe.each(testDatabases)('annual report from the records on $name', (target)
     expect(c.report.sections.find((s) => s.key === 'requests')!.text).toContain('本年新收政府信息公开申请3件');
   });
 
-  it('counts 2025: 上年结转 from 2024, the online request by its confirmation date, 部分公开 once, appeals filed in 2025 without the co-defendant suit', async () => {
+  it('counts 2025: 上年结转 from 2024, the online request by its confirmation date, 部分公开 once, appeals filed in 2025 with the suit after review', async () => {
     const c = await compileAgencyReport(deps, handler, own, 2025);
     const t3 = c.report.tables.table3;
     expect(t3.newReceived).toEqual([1, 0, 0, 0, 1, 0, 2]);
@@ -128,8 +141,33 @@ describe.each(testDatabases)('annual report from the records on $name', (target)
     expect(t3.other_other).toEqual([1, 0, 0, 0, 0, 0, 1]);
     expect(t3.total).toEqual([1, 1, 0, 0, 1, 0, 3]);
     expect(t3.carriedForward).toEqual(zeros);
-    expect(c.report.tables.table4.cases).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]);
+    expect(c.report.tables.table4.cases).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1]);
     expect(errorsOf(c.findings)).toEqual([]);
+  });
+
+  it('a suit with the 复议机关 as co-defendant: the 复议机关 keeps its flagged record out of its table 四, the original agency counts it, and the flag on the original agency’s own record is refused', async () => {
+    // the 复议机关's handler does not reach the department's request; an administrator may link the flagged record to it
+    expect(await codeOf(createAppeal(deps, organHandler, { requestId: ids.granted2024!, kind: 'suitAfterReview', filedOn: '2025-03-01', reviewOrganCoDefendant: true }))).toBe('NOT_FOUND');
+    const linked = await createAppeal(deps, admin, {
+      agencyId: f.agencies.districtA, requestId: ids.granted2024!, kind: 'suitAfterReview', filedOn: '2025-03-02', reviewOrganCoDefendant: true,
+    });
+    const organ = await compileAgencyReport(deps, supervisor, f.agencies.districtA, 2025);
+    expect(organ.report.tables.table4.cases).toEqual(Array(15).fill(0));
+    expect(errorsOf(organ.findings)).toEqual([]);
+    const kept = await listAppeals(deps, supervisor, { agencyId: f.agencies.districtA });
+    expect(kept.items.map((a) => [a.id, a.requestId, a.reviewOrganCoDefendant]).sort()).toEqual([[ids.atReviewOrgan, null, true], [linked.id, ids.granted2024, true]].sort());
+    const drilled = await drillDown(deps, supervisor, f.agencies.districtA, 2025, { table: 'table4', row: 'cases', column: 14 });
+    expect(drilled.total).toBe(0);
+    expect((await compileAgencyReport(deps, handler, own, 2025)).report.tables.table4.cases!.slice(10)).toEqual([0, 0, 0, 1, 1]);
+    // the contradictory record — flagged, yet linked to a request of its own agency — counted by nobody: refused
+    const refused = await createAppeal(deps, handler, { requestId: ids.granted2024!, kind: 'suitAfterReview', filedOn: '2025-03-01', reviewOrganCoDefendant: true }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'REQUEST_INVALID', params: { detail: expect.stringContaining('应计入本机关表四') } });
+    expect(await codeOf(createAppeal(deps, admin, { agencyId: own, requestId: ids.granted2024!, kind: 'suitAfterReview', filedOn: '2025-03-01', reviewOrganCoDefendant: true }))).toBe('REQUEST_INVALID');
+    expect(await codeOf(updateAppeal(deps, handler, ids.suitAfterReview!, { version: 1, reviewOrganCoDefendant: true }))).toBe('REQUEST_INVALID');
+    // the 复议机关's record stays editable with its flag
+    const edited = await updateAppeal(deps, organHandler, ids.atReviewOrgan!, { version: 1, note: '复议维持，复议机关为共同被告' });
+    expect(edited).toMatchObject({ reviewOrganCoDefendant: true, version: 2 });
+    expect((await listAppeals(deps, handler, { agencyId: own })).items.every((a) => !a.reviewOrganCoDefendant)).toBe(true);
   });
 
   it('lists the records of a cell with the applicant masked, and refuses cells and agencies it cannot show', async () => {
@@ -144,7 +182,7 @@ describe.each(testDatabases)('annual report from the records on $name', (target)
     const pending = await drillDown(deps, handler, own, 2024, { table: 'table4', row: 'cases', column: 3 });
     expect(pending.appeals.map((a) => a.id)).toEqual([ids.review]);
     const afterReview = await drillDown(deps, handler, own, 2025, { table: 'table4', row: 'cases', column: 14 });
-    expect(afterReview.total).toBe(0);
+    expect(afterReview.appeals.map((a) => a.id)).toEqual([ids.suitAfterReview]);
     expect(await codeOf(drillDown(deps, handler, own, 2024, { table: 'table3', row: 'nonsense', column: 0 }))).toBe('REQUEST_INVALID');
     // table 二 drills down to the registers (no 规章 registered here)
     expect(await drillDown(deps, handler, own, 2024, { table: 'table2', row: 'regulations', column: 0 })).toMatchObject({ total: 0, documents: [] });

@@ -73,10 +73,18 @@ function expectedTable3(log: HistoryLog, agencyId: string, year: number): Record
   return out;
 }
 
-/** Table 四 of one agency and year, counted from the log. */
+/** The agency whose act each appeal is about: the one holding the request (rules §1.6: the original acting agency). */
+const actingAgencyOf = (log: HistoryLog): ReadonlyMap<string, string> => new Map(log.requests.map((r) => [r.id, r.agencyId]));
+
+/**
+ * Table 四 of one agency and year, counted from the log: the agency's records of cases about its own
+ * requests (rules §1.6: only the original acting agency counts a suit; a 复议机关 named co-defendant does
+ * not) — decided by whose request it is, not by the flag the driver set.
+ */
 function expectedTable4(log: HistoryLog, agencyId: string, year: number): Cell[] {
   const to = `${year}-12-31`;
-  const cases = log.appeals.filter((a) => a.agencyId === agencyId && !a.coDefendant && a.filedOn.startsWith(`${year}-`));
+  const acting = actingAgencyOf(log);
+  const cases = log.appeals.filter((a) => a.agencyId === agencyId && acting.get(a.requestId) === agencyId && a.filedOn.startsWith(`${year}-`));
   const resultOf = (a: (typeof cases)[number]): AppealResult => (a.decided && a.decided.on <= to ? a.decided.result : 'pending');
   return appealKinds.flatMap((kind) => {
     const group = appealResults.map((res) => cases.filter((a) => a.kind === kind && resultOf(a) === res).length);
@@ -89,13 +97,14 @@ describe.each(testDatabases)('simulation on $name', (target) => {
   let deps: TestDeps;
   let log: HistoryLog;
   const agencies: { id: string; name: string }[] = [];
+  let gov: { id: string; name: string };
   const admin = systemPrincipal('模拟测试');
   const size = Number(process.env.SIMULATION_SIZE) || sizes[target.name];
 
   beforeAll(async () => {
     handle = await target.create();
     deps = testServiceDeps(handle, {}, '2024-01-02T02:00:00Z');
-    const gov = await createAgency(deps, admin, { name: '模拟区人民政府', kind: 'government', parentId: null });
+    gov = await createAgency(deps, admin, { name: '模拟区人民政府', kind: 'government', parentId: null });
     for (const name of ['模拟区教育委员会', '模拟区住房和城乡建设委员会', '模拟区市场监督管理局']) {
       agencies.push(await createAgency(deps, admin, { name, kind: 'department', parentId: gov.id }));
     }
@@ -118,6 +127,15 @@ describe.each(testDatabases)('simulation on $name', (target) => {
     expect(statuses.map((s) => s.status)).toEqual(expect.arrayContaining(expectedStates));
     const reached = new Set(log.requests.filter((r) => r.closing && r.receivedOn).map(outcomeOf));
     expect(reached.size, 'outcomes reached').toBeGreaterThanOrEqual(target.name === 'sqlite' ? 21 : 15);
+    // suits with the 复议机关 as co-defendant: recorded by the department (unflagged) and, flagged, by the district government
+    const acting = actingAgencyOf(log);
+    const atOrgan = log.appeals.filter((a) => a.coDefendant);
+    if (target.name === 'sqlite') expect(atOrgan.length, 'co-defendant suits').toBeGreaterThan(0);
+    for (const a of atOrgan) {
+      expect(a.agencyId).toBe(gov.id);
+      expect(acting.get(a.requestId)).not.toBe(gov.id);
+      expect(log.appeals.filter((o) => o.requestId === a.requestId && o.agencyId === acting.get(a.requestId) && o.filedOn === a.filedOn && !o.coDefendant)).toHaveLength(1);
+    }
   });
 
   it('every cell of every year equals the count over the histories, and every rule passes', async () => {

@@ -72,12 +72,20 @@ export interface HistoryRequest {
   readonly forwardedFrom: string | null;
 }
 
+/**
+ * One appeal record the driver made: at the agency holding the request (the original acting agency),
+ * or — for a suit after review with the 复议机关 as co-defendant — also at that agency's parent,
+ * flagged `reviewOrganCoDefendant` (rules §1.6).
+ */
 export interface HistoryAppeal {
   readonly id: string;
+  /** The agency the record belongs to. */
   readonly agencyId: string;
+  /** The request the case is about (the parent's record is linked to it only if the parent's actor reaches it). */
   readonly requestId: string;
   readonly kind: AppealKind;
   readonly filedOn: string;
+  /** Whether the record was flagged `reviewOrganCoDefendant` (recorded at the 复议机关). */
   readonly coDefendant: boolean;
   decided: { readonly result: Exclude<AppealResult, 'pending'>; readonly on: string } | null;
 }

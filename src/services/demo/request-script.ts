@@ -6,9 +6,10 @@ import { AppError } from '../../core/errors.js';
 import { formatIsoDate, parseIsoDate } from '../../core/calendar/day-number.js';
 import type { IntakeFields } from '../../core/requests/intake.js';
 import { replyBases } from '../../core/requests/outcomes.js';
-import { deliveryMethods, type AppealKind } from '../../core/requests/records.js';
+import { deliveryMethods, type Appeal, type AppealKind } from '../../core/requests/records.js';
 import type { ApplicantKind, DisclosureRequest, RequestChannel } from '../../core/requests/request.js';
-import type { Principal } from '../authorization.js';
+import { findAgencyById } from '../../db/agency.repository.js';
+import { canAccessAgency, type Principal } from '../authorization.js';
 import type { ServiceDeps } from '../deps.js';
 import { createAppeal, updateAppeal } from '../requests/appeals.service.js';
 import { approveReply, draftReply, issueReply, recordDelivery, returnReply, submitReply } from '../requests/decision.service.js';
@@ -266,6 +267,12 @@ async function handle(c: HistoryContext, e: HistoryRequest, start: DisclosureReq
   if (rand() < 0.05) await appeal(c, r);
 }
 
+/**
+ * A 行政复议 or 行政诉讼 about the request, recorded by its agency (the original acting agency, which
+ * counts it in table 四). A suit after review in which the 复议机关 is a co-defendant is also recorded
+ * at the agency's parent in the deployment (its 复议机关, e.g. the district government) flagged
+ * `reviewOrganCoDefendant`: the parent keeps the case on record without counting it (rules §1.6).
+ */
 async function appeal(c: HistoryContext, r: DisclosureRequest): Promise<void> {
   const { sim, rand } = c;
   const p = () => c.actor(r.agencyId, 'handler');
@@ -273,17 +280,29 @@ async function appeal(c: HistoryContext, r: DisclosureRequest): Promise<void> {
   const kind = pick<AppealKind>(rand, ['review', 'review', 'suitDirect', 'suitAfterReview']);
   const coDefendant = kind === 'suitAfterReview' && rand() < 0.3;
   const filedOn = c.today();
-  const created = await act(c, 'createAppeal', () => createAppeal(c.deps, p(), {
-    requestId: r.id, kind, filedOn, reviewOrganCoDefendant: coDefendant, caseNumber: `（${filedOn.slice(0, 4)}）渝演${between(rand, 100, 999)}号`,
-    organ: kind === 'review' ? '重庆市梁平区人民政府' : '重庆市梁平区人民法院',
-  }));
-  const h: HistoryAppeal = { id: created.id, agencyId: created.agencyId, requestId: r.id, kind, filedOn, coDefendant, decided: null };
-  c.log.appeals.push(h);
+  const caseNumber = `（${filedOn.slice(0, 4)}）渝演${between(rand, 100, 999)}号`;
+  const organ = kind === 'review' ? '重庆市梁平区人民政府' : '重庆市梁平区人民法院';
+  const created = await act(c, 'createAppeal', () => createAppeal(c.deps, p(), { requestId: r.id, kind, filedOn, caseNumber, organ }));
+  const records: { readonly appeal: Appeal; readonly by: () => Principal; readonly h: HistoryAppeal }[] = [
+    { appeal: created, by: p, h: { id: created.id, agencyId: created.agencyId, requestId: r.id, kind, filedOn, coDefendant: false, decided: null } },
+  ];
+  const parentId = coDefendant ? (await findAgencyById(c.deps.db, r.agencyId))?.parentId ?? null : null;
+  if (parentId !== null) {
+    const by = () => c.actor(parentId, 'handler');
+    const linked = canAccessAgency(by(), r.agencyId);
+    const atOrgan = await act(c, 'createAppeal', () => createAppeal(c.deps, by(), {
+      agencyId: parentId, requestId: linked ? r.id : null, kind, filedOn, caseNumber, organ, reviewOrganCoDefendant: true,
+    }));
+    records.push({ appeal: atOrgan, by, h: { id: atOrgan.id, agencyId: parentId, requestId: r.id, kind, filedOn, coDefendant: true, decided: null } });
+  }
+  for (const { h } of records) c.log.appeals.push(h);
   if (rand() < 0.75) {
     await sim.after(between(rand, 30, 300));
     const result = pick(rand, ['upheld', 'upheld', 'corrected', 'other'] as const);
-    await act(c, 'updateAppeal', () => updateAppeal(c.deps, p(), created.id, { version: created.version, result, decidedOn: c.today() }));
-    h.decided = { result, on: c.today() };
+    for (const { appeal: a, by, h } of records) {
+      await act(c, 'updateAppeal', () => updateAppeal(c.deps, by(), a.id, { version: a.version, result, decidedOn: c.today() }));
+      h.decided = { result, on: c.today() };
+    }
   }
 }
 

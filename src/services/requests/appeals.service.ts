@@ -1,7 +1,9 @@
 /**
  * 行政复议 and 行政诉讼 about requests (table 四): recorded by the agency whose act is challenged,
  * linked to the request when there is one. `reviewOrganCoDefendant` marks a suit in which this agency
- * is only the 复议机关 named co-defendant: kept on record, not counted in its own table 四 (rules §1.6).
+ * is only the 复议机关 named co-defendant: kept on record, not counted in its own table 四 (rules §1.6);
+ * the original acting agency records the same suit without the flag and counts it. So the flag is
+ * refused on a record linked to a request of the record's own agency (that agency made the act).
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/errors.js';
@@ -45,6 +47,15 @@ function checkCoherent(a: { kind: AppealKind; result: AppealResult; filedOn: str
   if (a.reviewOrganCoDefendant && a.kind !== 'suitAfterReview') throw new AppError('REQUEST_INVALID', { detail: '复议机关作共同被告只适用于复议后起诉的行政诉讼' });
 }
 
+/** The flag on a record linked to the agency's own request would leave the suit counted by nobody (rules §1.6). */
+function checkCoDefendantRole(reviewOrganCoDefendant: boolean, agencyId: string, requestAgencyId: string | null): void {
+  if (reviewOrganCoDefendant && requestAgencyId === agencyId) {
+    throw new AppError('REQUEST_INVALID', {
+      detail: '关联的申请由本机关办理，本机关是作出原行政行为的机关，该诉讼应计入本机关表四，不能标为“仅作为复议机关共同被告”；复议机关作共同被告的案件由复议机关登记时勾选',
+    });
+  }
+}
+
 type Counted = Pick<Appeal, 'kind' | 'result' | 'filedOn' | 'decidedOn' | 'reviewOrganCoDefendant'>;
 
 /**
@@ -65,9 +76,11 @@ export async function createAppeal(deps: ServiceDeps, principal: Principal, inpu
   return withTransaction(deps, principal, async (trx, audit) => {
     let agencyId = input.agencyId ?? null;
     const requestId = input.requestId ?? null;
+    let requestAgencyId: string | null = null;
     if (requestId) {
       const r = await findRequestRow(trx, requestId);
       if (!r || !canAccessAgency(principal, r.agency_id)) throw new AppError('NOT_FOUND', { what: '该申请' });
+      requestAgencyId = r.agency_id;
       agencyId ??= r.agency_id;
     }
     if (!agencyId) throw new AppError('REQUEST_INVALID', { detail: '请指明机关或关联的申请' });
@@ -79,6 +92,7 @@ export async function createAppeal(deps: ServiceDeps, principal: Principal, inpu
       note: text(input.note, 2000, '备注'), version: 1, createdAt: audit.at, updatedAt: audit.at,
     };
     checkCoherent(a, deps.clock.today());
+    checkCoDefendantRole(a.reviewOrganCoDefendant, agencyId, requestAgencyId);
     await assertYearsOpen(trx, agencyId, [a.filedOn, a.decidedOn], '登记立案或审结日期在该年度内的行政复议、行政诉讼', deps.clock.today());
     await insertAppeal(trx, a);
     await audit.record({ action: 'appeal.create', entityType: 'appeal', entityId: a.id, agencyId, requestId, after: a });
@@ -100,6 +114,9 @@ export async function updateAppeal(
       reviewOrganCoDefendant: input.reviewOrganCoDefendant ?? before.reviewOrganCoDefendant,
     };
     checkCoherent(next, deps.clock.today());
+    if (next.reviewOrganCoDefendant && before.requestId) {
+      checkCoDefendantRole(true, before.agencyId, (await findRequestRow(trx, before.requestId))?.agency_id ?? null);
+    }
     await assertYearsOpen(trx, before.agencyId, frozenDates(before, next), '更改该年度内立案或审结的行政复议、行政诉讼在年度报告中的类型、结果或日期', deps.clock.today());
     const patch: AppealPatch = {
       kind: next.kind, result: next.result, filed_on: next.filedOn, decided_on: next.decidedOn, review_organ_co_defendant: next.reviewOrganCoDefendant ? 1 : 0,

@@ -15,7 +15,9 @@ export const AppealSchema = Type.Object({
   result: Result,
   filedOn: Type.String(),
   decidedOn: NullableString,
-  reviewOrganCoDefendant: Type.Boolean({ description: '本机关仅作为复议机关共同被告：不计入本机关表四（国办公开办函〔2016〕201号）' }),
+  reviewOrganCoDefendant: Type.Boolean({
+    description: '本机关仅作为复议机关共同被告：不计入本机关表四（国办公开办函〔2016〕201号）；原行政行为机关照常计入，故不能用于关联本机关所办申请的记录',
+  }),
   caseNumber: Type.String(),
   organ: Type.String({ description: '复议机关或法院' }),
   note: Type.String(),

@@ -1,8 +1,11 @@
 /**
  * 复议诉讼: administrative reviews and lawsuits about the request (table 四) — list, register one,
- * record its result; the 复议机关-as-co-defendant flag keeps a case out of this agency's table 四.
+ * record its result. A case registered here belongs to the request's agency, the original acting
+ * agency, which counts it even when the 复议机关 is a co-defendant; the 复议机关-as-co-defendant flag
+ * (which keeps a case out of that organ's table 四) is only offered on a record of another agency, or
+ * to clear it from an old record (the server refuses it on a record of the request's own agency).
  */
-import { Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { requestsApi, type Appeal } from '../../api/requests.js';
@@ -83,6 +86,8 @@ function AppealDialog({ requestId, agencyId, appeal, onClose, onSaved }: { reque
   const [form] = Form.useForm<AppealForm>();
   const [busy, setBusy] = useState(false);
   const announce = useAnnouncer();
+  // the flag belongs on the 复议机关's record, never on the request's own agency's (rules §1.6)
+  const flagApplies = appeal !== null && (appeal.agencyId !== agencyId || appeal.reviewOrganCoDefendant);
   const initial: Partial<AppealForm> = appeal
     ? { kind: appeal.kind, result: appeal.result, filedOn: dayjs(appeal.filedOn), decidedOn: appeal.decidedOn ? dayjs(appeal.decidedOn) : null, caseNumber: appeal.caseNumber, organ: appeal.organ, reviewOrganCoDefendant: appeal.reviewOrganCoDefendant, note: appeal.note }
     : { kind: 'review', result: 'pending', reviewOrganCoDefendant: false };
@@ -120,9 +125,13 @@ function AppealDialog({ requestId, agencyId, appeal, onClose, onSaved }: { reque
           <Select options={appealResults.map((r) => ({ value: r, label: appealResultLabels[r] }))} />
         </Form.Item>
         <Form.Item label="审结日期" name="decidedOn"><DatePicker style={{ width: 200 }} /></Form.Item>
-        <Form.Item name="reviewOrganCoDefendant" valuePropName="checked" extra="本机关仅作为复议机关与原行政行为机关作共同被告的，不计入本机关表四（国办公开办函〔2016〕201号）">
-          <Checkbox>本机关仅作为复议机关共同被告</Checkbox>
-        </Form.Item>
+        {flagApplies ? (
+          <Form.Item name="reviewOrganCoDefendant" valuePropName="checked" extra="仅复议机关登记的记录可勾选：复议机关作共同被告的，不计入复议机关表四；作出原行政行为的机关照常计入本机关表四（国办公开办函〔2016〕201号）">
+            <Checkbox>本机关仅作为复议机关共同被告</Checkbox>
+          </Form.Item>
+        ) : (
+          <Typography.Paragraph type="secondary">复议后起诉且复议机关为共同被告的，本机关作为原行政行为机关照常计入本机关表四；复议机关另行登记，不计入复议机关表四（国办公开办函〔2016〕201号）。</Typography.Paragraph>
+        )}
         <Form.Item label="备注" name="note" rules={[{ max: 2000 }]}><Input.TextArea autoSize={{ minRows: 2 }} /></Form.Item>
       </Form>
     </Modal>
