@@ -19,7 +19,17 @@ export interface CheckResultJson {
   readonly agency: string | null;
   readonly year: number | null;
   readonly tables: TablesJson | null;
-  readonly findings: readonly { readonly code: string; readonly severity: Severity; readonly message: string; readonly at: FindingLocation }[];
+  /** `basis`: the rule's legal or logical basis, null when the finding has none (added after the first four keys). */
+  readonly findings: readonly CheckFindingJson[];
+}
+
+/** A finding in `gongkai check --json` / `gongkai report --json`: {code, severity, message, at, basis}. */
+export interface CheckFindingJson {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly at: FindingLocation;
+  readonly basis: string | null;
 }
 
 export function checkResultToJson(result: CheckResult): CheckResultJson {
@@ -29,7 +39,7 @@ export function checkResultToJson(result: CheckResult): CheckResultJson {
     agency: result.agency,
     year: result.year,
     tables: result.report ? tablesToJson(result.report.format, result.report.tables) : null,
-    findings: describeFindings(result).map((d) => ({ code: d.finding.code, severity: d.finding.severity, message: d.message, at: d.finding.at })),
+    findings: describeFindings(result).map((d) => ({ code: d.finding.code, severity: d.finding.severity, message: d.message, at: d.finding.at, basis: d.basis })),
   };
 }
 
@@ -66,6 +76,7 @@ export function formatCheckResult(result: CheckResult, style: TerminalStyle): st
   for (const d of describeFindings(result)) {
     const label = paint(style, severityColor[d.finding.severity], `[${severityLabels[d.finding.severity]}]`);
     lines.push(`  ${label} ${d.message}（${d.where ? `位置：${d.where}；` : ''}${d.finding.code}）`);
+    if (d.basis) lines.push(paint(style, 'dim', `      依据：${d.basis}`));
   }
   return `${lines.join('\n')}\n\n`;
 }

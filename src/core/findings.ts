@@ -33,6 +33,12 @@ export function finding(code: FindingCode, severity: Severity, at: FindingLocati
   return { code, severity, at, params };
 }
 
+/** The legal or logical basis a finding quotes (`params.basis`), or null when it has none. */
+export function findingBasis(f: Pick<Finding, 'params'>): string | null {
+  const basis = f.params.basis;
+  return typeof basis === 'string' && basis.trim() !== '' ? basis : null;
+}
+
 export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -7,7 +7,7 @@
  */
 import { AppError } from '../core/errors.js';
 import type { Finding } from '../core/findings.js';
-import { bySeverity, hasErrors } from '../core/findings.js';
+import { bySeverity, findingBasis, hasErrors } from '../core/findings.js';
 import { formatFinding } from '../core/messages.zh-CN.js';
 import { describeFindingLocation } from '../core/report/check-labels.js';
 import type { FormatId } from '../core/report/spec/index.js';
@@ -38,11 +38,13 @@ export interface CheckResult {
   readonly hasErrors: boolean;
 }
 
-/** A finding as the checker shows it: the Chinese message and where it points, in words. */
+/** A finding as the checker shows it: the Chinese message, where it points (in words) and its legal basis. */
 export interface DescribedFinding {
   readonly finding: Finding;
   readonly message: string;
   readonly where: string;
+  /** The rule's legal or logical basis (`params.basis`), or null when the finding quotes none. */
+  readonly basis: string | null;
 }
 
 const findingKey = (f: Finding): string => `${f.code}|${JSON.stringify(f.at)}|${JSON.stringify(f.params)}`;
@@ -120,7 +122,7 @@ export const uploadLimitMb = (maxBytes: number): string => String(Math.round((ma
 
 /** Each finding of a result with its message and location in words. */
 export function describeFindings(result: Pick<CheckResult, 'format' | 'findings'>): DescribedFinding[] {
-  return result.findings.map((f) => ({ finding: f, message: formatFinding(f), where: describeFindingLocation(result.format, f.at) }));
+  return result.findings.map((f) => ({ finding: f, message: formatFinding(f), where: describeFindingLocation(result.format, f.at), basis: findingBasis(f) }));
 }
 
 export interface FindingCounts {

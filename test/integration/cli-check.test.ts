@@ -113,6 +113,15 @@ describe('gongkai check', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/一、本年新收政府信息公开申请数量\s+0\s+0\s+0\s+0\s+0\s+0\s+5✗/);
     expect(run.stdout).toContain('（位置：表三“一、本年新收政府信息公开申请数量”行“总计”栏；T3-ROWSUM）');
+    // the rule's legal basis follows its finding, in the text and (additive key `basis`) in --json
+    const basisOf = (code: string) => specFor('2021').rules.find((r) => r.code === code)!.basis;
+    const rowsum = run.stdout.split('\n').findIndex((l) => l.includes('T3-ROWSUM）'));
+    expect(run.stdout.split('\n')[rowsum + 1]).toBe(`      依据：${basisOf('T3-ROWSUM')}`);
+    const [line] = jsonLines((await check('--json', file)).stdout);
+    const findings = line!.findings as Record<string, unknown>[];
+    for (const f of findings) expect(Object.keys(f)).toEqual(['code', 'severity', 'message', 'at', 'basis']);
+    expect(findings.find((f) => f.code === 'T3-ROWSUM')).toMatchObject({ at: { table: 'table3', row: 'newReceived', column: 6 }, basis: basisOf('T3-ROWSUM') });
+    expect(findings.filter((f) => f.code === 'T3-BAL').map((f) => f.basis)).toEqual([basisOf('T3-BAL')]);
   });
 
   it('exits 2 for a missing file, a binary file and bytes that hold no report; each still gets its JSON line', async () => {
@@ -127,6 +136,8 @@ describe('gongkai check', () => {
       const [line] = jsonLines(run.stdout);
       expect(line, file).toMatchObject({ file, format: null, tables: null });
       expect((line!.findings as { severity: string }[]).some((f) => f.severity === 'error'), file).toBe(true);
+      // a reading finding quotes no rule: its basis is null, the key is still there
+      for (const f of line!.findings as Record<string, unknown>[]) expect(f, file).toHaveProperty('basis', null);
     }
     const missing = await check(join(dir, 'missing.txt'));
     expect(missing.stderr).toContain(`错误：找不到文件：${join(dir, 'missing.txt')}（FILE_NOT_FOUND）`);

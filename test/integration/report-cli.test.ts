@@ -102,9 +102,13 @@ describe('gongkai report', () => {
     });
     const changed = await report(name, '2024', '--json');
     expect(changed.code).toBe(1);
-    const findings = (JSON.parse(changed.stdout) as { findings: { code: string; severity: string; message: string }[] }).findings;
+    const findings = (JSON.parse(changed.stdout) as { findings: { code: string; severity: string; message: string; basis: string | null }[] }).findings;
     expect(findings.filter((f) => f.severity === 'error').map((f) => f.code)).toContain('T3-CASES');
     expect(findings.find((f) => f.code === 'T3-CASES')!.message).toContain('关闭后办理记录有变动');
+    // the findings of `gongkai check --json`: {code, severity, message, at, basis}
+    for (const f of findings) expect(Object.keys(f)).toEqual(['code', 'severity', 'message', 'at', 'basis']);
+    expect(findings.find((f) => f.code === 'T3-CASES')!.basis).toBe('年度关闭后，已冻结的数字应与办理记录一致（rules.md §1.8 T3-CASES）');
+    expect((await report(name, '2024')).stdout).toContain('      依据：年度关闭后，已冻结的数字应与办理记录一致（rules.md §1.8 T3-CASES）');
     const reopened = await report(name, '2024', '--reopen', '补录漏登的申请');
     expect(reopened.code).toBe(0);
     expect(reopened.stdout).toContain('已重新打开');

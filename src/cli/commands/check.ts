@@ -1,7 +1,8 @@
 /**
  * gongkai check <files…> [--json] [--previous <file>] — reads each annual report (txt, html, md,
  * docx, pdf; '-' = standard input), prints its tables with the offending cells marked and the
- * findings in Chinese (or, with --json, one JSON object per file per line). Every file is processed;
+ * findings in Chinese, each with its legal basis (依据) when it has one (or, with --json, one JSON
+ * object per file per line; each finding {code, severity, message, at, basis}). Every file is processed;
  * the exit code is the highest of: 0 no error-level finding, 1 some, 2 a file could not be read.
  */
 import { AppError, appErrorMessage, isAppError } from '../../core/errors.js';
@@ -31,7 +32,7 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
   program
     .command('check <files...>')
     .description('检查政府信息公开工作年度报告（txt/html/md/docx/pdf，- 表示标准输入）：列出表格并标出有问题的单元格，逐条说明问题')
-    .option('--json', '每个文件输出一行 JSON：{file, format, agency, year, tables, findings}')
+    .option('--json', '每个文件输出一行 JSON：{file, format, agency, year, tables, findings}；findings 每条为 {code, severity, message, at, basis}（basis 为依据，没有时为 null）')
     .option('--previous <file>', '上年度报告：加查“上年结转”“现行有效件数”等跨年度关系')
     .action(async (files: string[], opts: CheckOptions) => {
       if (files.filter((f) => f === STDIN).length > 1) throw new AppError('USAGE', { detail: '标准输入（-）只能指定一次' });

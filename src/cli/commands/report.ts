@@ -55,6 +55,7 @@ export function formatCompiledReport(c: CompiledReport, style: TerminalStyle): s
   for (const d of describeFindings({ format: c.report.format, findings: c.findings })) {
     const label = paint(style, severityColor[d.finding.severity], `[${severityLabels[d.finding.severity]}]`);
     lines.push(`  ${label} ${d.message}（${d.where ? `位置：${d.where}；` : ''}${d.finding.code}）`);
+    if (d.basis) lines.push(paint(style, 'dim', `      依据：${d.basis}`));
   }
   return `${lines.join('\n')}\n\n`;
 }

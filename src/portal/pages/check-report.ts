@@ -2,7 +2,7 @@
  * Parts of the checker's result page: the findings list (each linked to the cell it marks, with
  * its location in words) and the report's tables with the offending cells marked, then its prose.
  */
-import type { Finding } from '../../core/findings.js';
+import { findingBasis, type Finding } from '../../core/findings.js';
 import { formatFinding, severityLabels } from '../../core/messages.zh-CN.js';
 import { describeFindingLocation } from '../../core/report/check-labels.js';
 import { renderTableHtml, reportMarksFromFindings, reportOutline } from '../../core/report/render/index.js';
@@ -42,10 +42,11 @@ ${findings.map((f) => {
     const where = describeFindingLocation(format, f.at);
     const anchor = findingAnchor(format, f);
     const place = where ? (anchor ? html`<a href="#${anchor}">${where}</a>` : html`${where}`) : null;
+    const basis = findingBasis(f);
     return html`<li class="finding finding-${f.severity}">
   <span class="badge badge-${f.severity}">${severityLabels[f.severity]}</span>
   <span class="finding-message">${formatFinding(f)}</span>
-  <span class="finding-meta">${place ? html`位置：${place}\u3000` : ''}代码：<code>${f.code}</code></span>
+  ${basis ? html`<span class="finding-basis">依据：${basis}</span>\n  ` : ''}<span class="finding-meta">${place ? html`位置：${place}\u3000` : ''}代码：<code>${f.code}</code></span>
 </li>`;
   })}
 </ol>`;

@@ -2,7 +2,7 @@
  * A compiled report as plain JSON for the API and `gongkai report --json`: the tables in the JSON
  * contract (the same keys as `gongkai check --json`), the findings with their Chinese messages.
  */
-import type { FindingLocation, Severity } from '../../core/findings.js';
+import { findingBasis, type FindingLocation, type Severity } from '../../core/findings.js';
 import { formatFinding } from '../../core/messages.zh-CN.js';
 import { tablesToJson, type TablesJson } from '../../core/report/json.js';
 import type { FormatId } from '../../core/report/spec/index.js';
@@ -13,6 +13,8 @@ export interface FindingJson {
   readonly severity: Severity;
   readonly message: string;
   readonly at: FindingLocation;
+  /** The rule's legal or logical basis, null when the finding has none. */
+  readonly basis: string | null;
 }
 
 export interface CompiledReportJson {
@@ -29,7 +31,9 @@ export interface CompiledReportJson {
   readonly provenance: ReportProvenance;
 }
 
-export const findingJson = (f: CompiledReport['findings'][number]): FindingJson => ({ code: f.code, severity: f.severity, message: formatFinding(f), at: f.at });
+export const findingJson = (f: CompiledReport['findings'][number]): FindingJson => ({
+  code: f.code, severity: f.severity, message: formatFinding(f), at: f.at, basis: findingBasis(f),
+});
 
 export function compiledReportToJson(c: CompiledReport): CompiledReportJson {
   return {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../../src/core/report/render/index.js';
+import { specFor } from '../../../src/core/report/spec/index.js';
 import type { ReportValues } from '../../../src/core/report/values.js';
 import { checkReportFile } from '../../../src/services/check.service.js';
 import { createTestApp, type TestApp } from '../../support/app.js';
@@ -95,6 +96,14 @@ describe('the checker page', () => {
     expect(res.body).toContain('<a href="#cell-total-0">表三“（七）总计”行“自然人”栏</a>');
     expect(res.body).toMatch(/<td [^>]*id="cell-total-0" data-cell="total:0" class="flag-error">2<span[^>]*>（有错误）<\/span><\/td>/);
     expect(res.body).toContain('代码：<code>T3-OUTSUM</code>');
+    // each finding that quotes a rule shows its legal basis (依据) under the message
+    const items = [...res.body.matchAll(/<li class="finding finding-\w+">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
+    const outsum = items.find((i) => i.includes('<code>T3-OUTSUM</code>'))!;
+    const basis = specFor('2021').rules.find((r) => r.code === 'T3-OUTSUM')!.basis;
+    expect(outsum).toMatch(new RegExp(`<span class="finding-message">[^<]+</span>\\s*<span class="finding-basis">依据：${basis}</span>`));
+    const checked = await checkReportFile({ bytes: Buffer.from(renderReport(broken, 'txt')), filename: '报告.txt' });
+    expect(items).toHaveLength(checked.findings.length);
+    expect(items.filter((i) => i.includes('class="finding-basis"'))).toHaveLength(checked.findings.filter((f) => typeof f.params.basis === 'string').length);
   });
 
   it('answers an upload over the limit with 413 and a Chinese message on the form', async () => {
@@ -125,6 +134,7 @@ describe('the checker page', () => {
     expect(unreadable.body).toContain('未能读取年度报告');
     expect(unreadable.body).toContain('文件为空或没有可读取的文字');
     expect(unreadable.body).toContain('<code>PARSE-EMPTY</code>');
+    expect(unreadable.body).not.toContain('finding-basis'); // a reading finding quotes no rule
     const pdf = multipart([{ field: 'file', name: 'broken.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.7\nnot really a pdf') }]);
     const damaged = await post('/check', pdf.payload, pdf.headers);
     expect(damaged.statusCode).toBe(422);

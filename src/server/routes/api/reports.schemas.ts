@@ -26,6 +26,7 @@ export const ReportFindingSchema = Type.Object({
     table: Type.Optional(Type.String()), row: Type.Optional(Type.String()), column: Type.Optional(Type.Integer()),
     section: Type.Optional(Type.String()), field: Type.Optional(Type.String()),
   }),
+  basis: Type.Union([Type.String(), Type.Null()], { description: '规则的法律或逻辑依据；没有时为 null' }),
 });
 
 export const ClosureInfoSchema = Type.Object({
