@@ -3,7 +3,7 @@
  * moving clock (2024-01 … 2026-11, across year ends), then every year's report of every agency is
  * compiled from the database and compared, cell by cell, with a count made HERE from the driver's
  * own log of what it did (never from the database). Every compiled report passes every rule; closed
- * years carry over into the next. On SQLite and PostgreSQL (fewer histories there).
+ * years carry over into the next. On SQLite and PostgreSQL, 2,000 histories each.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicantKinds } from '../../src/core/requests/request.js';
@@ -20,7 +20,7 @@ import { testDatabases } from '../support/databases.js';
 import { testServiceDeps, type TestDeps } from '../support/service-deps.js';
 
 /** Histories per database (SIMULATION_SIZE overrides both, for a quick local run). */
-const sizes = { sqlite: 2000, postgres: 500 } as const;
+const sizes = { sqlite: 2000, postgres: 2000 } as const;
 const years = [2024, 2025, 2026] as const;
 
 /** The outcome each basis is counted under, written out here (rules.md §2.9 and the default policy). */
