@@ -8,6 +8,14 @@ describe(loadConfig.name, () => {
     expect(c.rateLimit).toEqual({ login: { max: 10, windowMs: 60_000 }, publicForm: { max: 60, windowMs: 3_600_000 } });
     expect(c.demoPassword).toBeNull();
     expect(c.demoRequests).toBe(2500);
+    expect(c.http).toEqual({ host: '0.0.0.0', port: 3000, trustProxy: false });
+    expect(c.db).toEqual({ kind: 'sqlite', file: '/srv/gk/data/gongkai.db' });
+  });
+
+  it('takes PORT and DATABASE_URL: a postgres:// URL, or a SQLite file path relative to the working directory', () => {
+    const pg = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://gk@db.example:5432/gongkai' }, '/srv/gk');
+    expect([pg.http.port, pg.db]).toEqual([8080, { kind: 'postgres', url: 'postgres://gk@db.example:5432/gongkai' }]);
+    expect(loadConfig({ DATABASE_URL: 'var/gk.sqlite' }, '/srv/gk').db).toEqual({ kind: 'sqlite', file: '/srv/gk/var/gk.sqlite' });
   });
 
   it('reads them from the environment and reports every bad value at once', () => {
