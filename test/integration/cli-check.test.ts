@@ -70,6 +70,14 @@ describe('gongkai check', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('--json: a table-二 row with no readable cell is null, a partly readable one keeps its nulls (as the truth files)', async () => {
+    const run = await check('--json', join(fixtures, 'pingtan-2021.txt'), join(fixtures, 'pingtan-2024.txt'));
+    const [y2021, y2024] = jsonLines(run.stdout).map((l) => (l.tables as { table2: Record<string, unknown> }).table2);
+    // 2021: the 规范性文件 digits run together with several splits; 2024: the prose fixes only 制发
+    expect(y2021!.normativeDocs).toBeNull();
+    expect(y2024!.normativeDocs).toEqual([62, null, null]);
+  });
+
   it('prints the seed for people: its tables, the verdict, no colour when not a terminal', async () => {
     const run = await check(seed);
     expect(run.code).toBe(0);

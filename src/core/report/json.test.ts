@@ -31,6 +31,17 @@ describe('report JSON contract', () => {
     expect(json.table3.other_noFee).toBeNull();
   });
 
+  it('gives a table-二 row with no readable cell as null, a partly readable one as an array with nulls', () => {
+    const report = generateReport({ seed: 5, format: '2021' });
+    const tables = { ...report.tables, table2: { ...report.tables.table2, regulations: [null, null, null], normativeDocs: [62, null, null] } };
+    const json = tablesToJson('2021', tables);
+    expect(json.table2?.regulations).toBeNull();
+    expect(json.table2?.normativeDocs).toEqual([62, null, null]);
+    const older = generateReport({ seed: 5, format: '2019' });
+    const olderJson = tablesToJson('2019', { ...older.tables, table2: { ...older.tables.table2, penalty: [null, null, null], fees: [null, null], enforcement: [null, null, 0] } });
+    expect([olderJson.table2Older?.penalty, olderJson.table2Older?.fees, olderJson.table2Older?.enforcement]).toEqual([null, null, [null, null, 0]]);
+  });
+
   it('reads a 2019 truth-style table3 that stores 其他处理 under other_other', () => {
     const row = [4, 0, 0, 0, 0, 0, 4];
     const tables = tablesFromJson('2019', { table2: null, table3: { rows: { other_other: row } } as never, table4: [] });

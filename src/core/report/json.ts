@@ -2,7 +2,10 @@
  * The JSON contract of a report (`gongkai check --json`, `gongkai report --json`, the API):
  * `table3` maps row keys to 7 numbers; `table2` has `regulations`/`normativeDocs` as
  * [made, repealed, inForce] and `licensing`, `penalty`, `enforcement`, `feesWan` as numbers;
- * `table4` is 15 numbers in table order. Blank or "/" cells are null. A 2019-format report has
+ * `table4` is 15 numbers in table order. Blank or "/" cells are null; a table-二 row of which no
+ * cell holds a number (every cell blank, "/", unreadable or ambiguous — e.g. run-together digits
+ * with several splits) is null as a whole, as in the corpus truth files, while a row with some
+ * readable cells stays an array with nulls ([62, null, null]). A 2019-format report has
  * `table2: null` and its own table 二 under `table2Older`; its single （六）其他处理 row is `other`,
  * and — for comparison with 2021 reports (rules.md §1.9: 2019 （六） ↦ 2021 （六）1+2+3, not
  * splittable) — also `other_other` with `other_noSupplement`/`other_noFee` null, as in the
@@ -51,6 +54,8 @@ export interface ReportJson {
 
 const single = (row: readonly Cell[] | null | undefined): Cell => (row ? (row[0] ?? null) : null);
 const rowOrNull = (row: readonly Cell[] | null | undefined) => (row ? [...row] : null);
+/** A table-二 row in the contract: null when not one of its cells holds a number. */
+const table2Row = (row: readonly Cell[] | null | undefined) => (row?.some((c) => c !== null) ? [...row] : null);
 
 /** Tables in the JSON contract's shape. */
 export function tablesToJson(format: FormatId, tables: ReportValues['tables']): TablesJson {
@@ -66,13 +71,13 @@ export function tablesToJson(format: FormatId, tables: ReportValues['tables']): 
   }
   const table4 = [...(tables.table4.cases ?? Array.from({ length: 15 }, () => null))];
   if (format === '2019') {
-    const table2Older = Object.fromEntries(specFor('2019').tables.table2.rows.map((r) => [r.key, rowOrNull(t2[r.key])])) as unknown as Table2OlderJson;
+    const table2Older = Object.fromEntries(specFor('2019').tables.table2.rows.map((r) => [r.key, table2Row(t2[r.key])])) as unknown as Table2OlderJson;
     return { table2: null, table2Older, table3, table4 };
   }
   return {
     table2: {
-      regulations: rowOrNull(t2.regulations),
-      normativeDocs: rowOrNull(t2.normativeDocs),
+      regulations: table2Row(t2.regulations),
+      normativeDocs: table2Row(t2.normativeDocs),
       licensing: single(t2.licensing),
       penalty: single(t2.penalty),
       enforcement: single(t2.enforcement),

@@ -39,7 +39,7 @@ function tablesSchema(format: FormatId): Schema {
   if (format === '2019') {
     return closedObject({
       table2: { type: 'null', description: '2019年试行格式的表二见 table2Older' },
-      table2Older: { ...closedObject(rowsOf(spec.tables.table2)), description: '2019年试行格式的表二（含第二十条第（九）项）' },
+      table2Older: { ...closedObject(rowsOf(spec.tables.table2)), description: '2019年试行格式的表二（含第二十条第（九）项）；一行没有可读数字时整行为 null' },
       table3,
       table4,
     });
@@ -48,7 +48,7 @@ function tablesSchema(format: FormatId): Schema {
   const width = (key: string) => (t2.rows.find((r) => r.key === key)?.columns ?? t2.columns).length;
   const table2 = closedObject(Object.fromEntries(t2.rows.map((r) => [r.key, width(r.key) === 1 ? cell : rowOrNull(width(r.key))])));
   return closedObject({
-    table2: { ...table2, description: '表二：regulations/normativeDocs 为 [本年制发, 本年废止, 现行有效]；其余为单个数；feesWan 单位万元' },
+    table2: { ...table2, description: '表二：regulations/normativeDocs 为 [本年制发, 本年废止, 现行有效]（三栏都没有可读数字——空白、“/”、无法识别或拆分不唯一——时整行为 null）；其余为单个数；feesWan 单位万元' },
     table3,
     table4,
   });
