@@ -12,6 +12,12 @@ describe(loadConfig.name, () => {
     expect(c.db).toEqual({ kind: 'sqlite', file: '/srv/gk/data/gongkai.db' });
   });
 
+  it('logs at info unless told otherwise; a caller may lower the default (the CLI: warn), LOG_LEVEL still wins', () => {
+    expect(loadConfig({}, '/srv/gk').log.level).toBe('info');
+    expect(loadConfig({}, '/srv/gk', { logLevel: 'warn' }).log.level).toBe('warn');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }, '/srv/gk', { logLevel: 'warn' }).log.level).toBe('debug');
+  });
+
   it('takes PORT and DATABASE_URL: a postgres:// URL, or a SQLite file path relative to the working directory', () => {
     const pg = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://gk@db.example:5432/gongkai' }, '/srv/gk');
     expect([pg.http.port, pg.db]).toEqual([8080, { kind: 'postgres', url: 'postgres://gk@db.example:5432/gongkai' }]);

@@ -68,7 +68,11 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+/**
+ * `defaults.logLevel`: the level when LOG_LEVEL is not set (the CLI passes 'warn': its commands print
+ * their own Chinese output, which routine service events would bury; the server logs 'info').
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), defaults: { readonly logLevel?: string } = {}): Config {
   const problems: string[] = [];
   const int = (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
@@ -108,7 +112,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     db = { kind: 'sqlite', file: resolve(dataDir, 'gongkai.db') };
   }
 
-  const level = env.LOG_LEVEL || 'info';
+  const level = env.LOG_LEVEL || defaults.logLevel || 'info';
   if (!levels.includes(level)) problems.push(`LOG_LEVEL 应为 ${levels.join('/')} 之一，实际为“${level}”`);
   const secret = env.SESSION_SECRET || null;
   if (secret !== null && secret.length < 32) problems.push('SESSION_SECRET 至少 32 个字符');

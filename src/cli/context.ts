@@ -28,7 +28,7 @@ export function createCliContext(): CliContext {
   let db: Promise<DatabaseHandle> | undefined;
   let exitCode = 0;
   const ctx: CliContext = {
-    config: () => (config ??= loadConfig()),
+    config: () => (config ??= loadConfig(undefined, undefined, { logLevel: 'warn' })),
     logger: () => (logger ??= createLogger(ctx.config())),
     database: () =>
       (db ??= (async () => {
