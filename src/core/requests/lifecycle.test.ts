@@ -58,6 +58,10 @@ describe('letters', () => {
   it('composes every notice', () => {
     for (const k of noticeKinds) expect(composeNotice(k, facts).title).toMatch(/书$/);
     expect(composeNotice('clarificationNotice', { ...facts, values: { clarificationItems: '文号', clarificationDueOn: '2026-03-20' } }).body).toContain('2026年3月20日前');
+    // items typed as a sentence keep one full stop, not "。。"
+    const typed = composeNotice('clarificationNotice', { ...facts, values: { clarificationItems: '请写明文件的文号和发布年份。', clarificationDueOn: '2026-03-20' } }).body;
+    expect(typed).toContain('作出补正：请写明文件的文号和发布年份。');
+    expect(typed).not.toContain('。。');
   });
 });
 

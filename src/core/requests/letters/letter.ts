@@ -62,9 +62,15 @@ export function unfilledMarkers(text: string): string[] {
   return [...text.matchAll(/〔请填写：([^〕]*)〕/g)].map((m) => m[1]!);
 }
 
+/** Sentence-ending punctuation: a value typed with its own full stop before the template's gives "。。". */
+const SENTENCE_END = /[。．.；;！!？?，,、\s]+$/u;
+const ENDS_SENTENCE = /^[。；！？]/u;
+
 function fill(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{(\w+)(\?)?\}\}/g, (_, name: string, optional?: string) => {
-    const v = values[name];
+  return template.replace(/\{\{(\w+)(\?)?\}\}/g, (_, name: string, optional: string | undefined, at: number, whole: string) => {
+    let v = values[name];
+    // the template ends the sentence after the value: the value's own ending punctuation goes
+    if (v !== undefined && ENDS_SENTENCE.test(whole.slice(at + _.length))) v = v.replace(SENTENCE_END, '');
     if (v !== undefined && v !== '') return v;
     return optional ? '' : unfilledMarker(name);
   });
