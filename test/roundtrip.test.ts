@@ -1,7 +1,10 @@
 /**
  * Property: random consistent reports survive render → parse unchanged, for every renderer that
- * has a reader (flattened text, HTML, Markdown, JSON, DOCX, PDF). Compared: format, agency, year
- * and every table cell; reading our own output must not produce an error-level finding.
+ * has a reader (flattened text, HTML, Markdown, JSON, DOCX, PDF). Compared: format, agency, year,
+ * every table cell, the statistical period (the renderers state it in an opening paragraph, as
+ * official reports do) and the six sections — key, heading and text, whitespace normalised (no
+ * table caption or corner note may leak into them); reading our own output must not produce an
+ * error-level finding.
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,7 +42,11 @@ const reports = fc.record({
   scale: fc.constantFrom(0, 1, 3, 10, 60, 400, 5000),
 }).map((o) => generateReport(o));
 
-const essentials = (r: ReportValues | null) => r && { format: r.format, agency: r.agency, year: r.year, tables: r.tables };
+const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
+const essentials = (r: ReportValues | null) => r && {
+  format: r.format, agency: r.agency, year: r.year, tables: r.tables, period: r.period,
+  sections: r.sections.map((s) => ({ key: s.key, heading: squeeze(s.heading), text: squeeze(s.text) })),
+};
 
 describe('render → parse round trip', () => {
   it.each(readers)('%s: random consistent reports read back unchanged', async (_to, read, numRuns) => {

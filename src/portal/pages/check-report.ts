@@ -54,7 +54,8 @@ ${findings.map((f) => {
 
 /** The tables (with their section headings) and, folded, the prose. */
 export function renderReportTables(report: ReportValues, findings: readonly Finding[]): { tables: RawHtml; prose: RawHtml | null } {
-  const outline = reportOutline(report, reportMarksFromFindings(report, findings));
+  // the prose as read: no opening paragraph stating the period is added to it
+  const outline = reportOutline(report, reportMarksFromFindings(report, findings), { statePeriod: false });
   const tables: RawHtml[] = [];
   const prose: RawHtml[] = [];
   let heading: string | null = null;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateReport } from '../generate.js';
 import { renderReport } from '../render/index.js';
-import { parseDocModel, parseReportText } from './index.js';
+import { parseDocModel, parseReportHtml, parseReportMarkdown, parseReportText } from './index.js';
 import { readTitle } from './meta.js';
 
 /** A generated report as a crawler dumps it: every line of the text rendering run together. */
@@ -64,6 +64,21 @@ describe('assembling a report from a document', () => {
     expect(guessed.report!.format).toBe('2019');
     expect(codes(guessed)).toContain('PARSE-FORMAT-GUESSED');
     expect(codes(guessed)).toContain('PARSE-ROW-MISSING');
+  });
+
+  it('keeps table captions and table 三\'s corner note out of the section texts, not the prose that names a table', () => {
+    const report = generateReport({ seed: 4, format: '2021', scale: 10 });
+    const prose = { ...report, sections: report.sections.map((s) => (s.key === 'requests' ? { ...s, text: '表三显示，本年新收申请较上年增加。' } : s)) };
+    const html = renderReport(prose, 'html');
+    expect(html).toContain('<caption id="t3-caption">表三\u3000收到和处理政府信息公开申请情况</caption>');
+    const md = renderReport(prose, 'md');
+    expect(md).toContain('| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |');
+    for (const back of [parseReportHtml(html).report!, parseReportMarkdown(md).report!]) {
+      expect(back.sections.map((s) => s.text)).toEqual(prose.sections.map((s) => s.text));
+    }
+    // a caption or note on its own line in a text dump, too
+    const text = renderReport(prose, 'txt').replace('三、收到和处理政府信息公开申请情况\n', '三、收到和处理政府信息公开申请情况\n表三 收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n');
+    expect(parseReportText(text).report!.sections.find((s) => s.key === 'requests')!.text).toBe('表三显示，本年新收申请较上年增加。');
   });
 
   it('never throws, and reports what it cannot read', () => {

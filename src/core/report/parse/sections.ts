@@ -1,7 +1,10 @@
 /**
  * The six prose sections. Headings are found in order (一 … 六), each "N、" followed closely by a
  * keyword of that section, wherever it stands (own line, or run into the text of a crawler dump).
- * A section's text is the prose up to the next heading, without the tables inside it.
+ * A section's text is the prose up to the next heading, without the tables inside it — nor the
+ * parts of the table form that stand outside a table's cells as read: a caption on its own line
+ * ("表三 收到和处理政府信息公开申请情况", an HTML <caption>, a Word caption paragraph) and table
+ * 三's corner note "（本列数据的勾稽关系为：…）" (a Markdown pipe table prints it in its header row).
  */
 import type { ReportSpec } from '../spec/index.js';
 import type { ReportSection } from '../values.js';
@@ -89,6 +92,20 @@ const INLINE_SPACES = new RegExp(`[\\t\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u
 /** After INLINE_SPACES: a line break with the (single) spaces and blank lines around it. */
 const LINE_BREAKS = / ?\n[ \n]*/g;
 
+/** A caption line: 表二/表三/表四 (or 表2…), then at most a short title with no sentence punctuation. */
+const CAPTION_LINE = /^表\s*[一二三四五六七八九十1-9]\s*(?:[\s:：、.．][^。；;，,！？!?]{0,40})?$/;
+/** Table 三's corner note, verbatim from the format (half- or full-width brackets). */
+const CORNER_NOTE = /[（(]\s*本列数据的勾稽关系为[^）)\n]{0,60}[）)]/g;
+
+/** Prose without caption lines and table 三's corner note (checked only when their characters occur). */
+function withoutTableForm(prose: string): string {
+  const note = prose.includes('勾稽关系');
+  if (!note && !prose.includes('表')) return prose;
+  const text = note ? prose.replace(CORNER_NOTE, '') : prose;
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !CAPTION_LINE.test(l));
+  return lines.join('\n');
+}
+
 /**
  * Prose of s[a, b) without the given ranges (sorted by start), whitespace squeezed: each line's
  * runs of spaces made one space, the line trimmed, blank lines dropped — done over the whole text
@@ -106,7 +123,7 @@ function proseOf(stream: Stream, a: number, b: number, cut: readonly (readonly [
   const prose = text.replace(INLINE_SPACES, ' ').replace(LINE_BREAKS, '\n').trim();
   // page chrome after the report (share/print links, the site's footer) is not prose
   const chrome = prose.search(PAGE_CHROME);
-  return chrome < 0 ? prose : prose.slice(0, Math.max(0, prose.lastIndexOf('\n', chrome)));
+  return withoutTableForm(chrome < 0 ? prose : prose.slice(0, Math.max(0, prose.lastIndexOf('\n', chrome))));
 }
 
 /** The statutory sections found, in document order, with their prose. */

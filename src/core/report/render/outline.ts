@@ -2,6 +2,13 @@
  * The document layout shared by every renderer: the title lines, then the sections in order —
  * heading, paragraphs and, for 二/三/四, the table as a TableView. A table whose section the report
  * lacks still gets its statutory heading, at its place among the sections.
+ *
+ * The statistical period is stated as official reports state it, in an opening paragraph before
+ * 一、总体情况 (the seed: "本报告根据《中华人民共和国政府信息公开条例》(…)要求,对以…的名义开展的
+ * 政府信息公开工作情况进行报告。本报告中所列数据的统计日期为2024年1月1日至2024年12月31日。") —
+ * unless the report's own prose already states it (the seed's values carry that paragraph as
+ * their lead section; a compiled report states it in 一), so it is never printed twice and the
+ * seed still renders byte for byte.
  */
 import { specFor } from '../spec/index.js';
 import type { TableId } from '../spec/index.js';
@@ -61,10 +68,40 @@ function sectionsWithTables(report: ReportValues): ReportSection[] {
   return out;
 }
 
-export function reportOutline(report: ReportValues, marks: ReportMarks = {}): ReportOutline {
+export interface OutlineOptions {
+  /** Add the opening paragraph stating the statistical period when the prose does not state it (default true). */
+  readonly statePeriod?: boolean;
+}
+
+/** 2024-01-01 → 2024年1月1日. */
+function chineseDate(iso: string): { full: string; short: string } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const short = `${Number(m[2])}月${Number(m[3])}日`;
+  return { full: `${m[1]}年${short}`, short };
+}
+
+/** The opening paragraph stating the period, in the seed's words; null when the prose already states it. */
+export function periodParagraph(report: Pick<ReportValues, 'agency' | 'period' | 'sections'>): string | null {
+  if (!report.period) return null;
+  const from = chineseDate(report.period.from);
+  const to = chineseDate(report.period.to);
+  if (!from || !to) return null;
+  const stated = report.sections.some((s) => s.text.includes(from.full) && (s.text.includes(to.full) || s.text.includes(to.short)));
+  if (stated) return null;
+  const agency = report.agency?.trim();
+  const basis = agency
+    ? `本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《政府信息公开条例》）要求，对以${agency}的名义开展的政府信息公开工作情况进行报告。`
+    : '本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《政府信息公开条例》）要求编制。';
+  return `${basis}本报告中所列数据的统计日期为${from.full}至${to.full}。`;
+}
+
+export function reportOutline(report: ReportValues, marks: ReportMarks = {}, opts: OutlineOptions = {}): ReportOutline {
   const spec = specFor(report.format);
   const blocks: OutlineBlock[] = [];
   const done = new Set<TableId>();
+  const opening = opts.statePeriod === false ? null : periodParagraph(report);
+  if (opening) blocks.push({ kind: 'paragraph', text: opening });
   for (const section of sectionsWithTables(report)) {
     if (section.heading.trim()) blocks.push({ kind: 'heading', text: section.heading.trim() });
     for (const line of section.text.split('\n')) {

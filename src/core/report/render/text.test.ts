@@ -6,6 +6,8 @@ import { specs } from '../spec/index.js';
 import type { ReportSection, ReportValues } from '../values.js';
 import { emptyReport } from '../values.js';
 import { toTableView } from '../view.js';
+import { parseReportText } from '../parse/index.js';
+import { reportOutline } from './outline.js';
 import { renderReportText, tableToTextLines } from './text.js';
 import { seedFile } from '../../../../test/support/shared.js';
 
@@ -60,6 +62,21 @@ describe('renderReportText (the flattened form of the seed)', () => {
     const last = lines.indexOf('四、结转下年度继续办理 |');
     expect(lines[last + 1]).toBe(' |');
     expect(lines[lines.indexOf('行政事业性收费 |') + 1]).toBe('1.25 |');
+  });
+
+  it('states the period in an opening paragraph in the seed\'s words, once, and only when the report has one', () => {
+    const lines = renderReportText(seedValues()).split('\n');
+    expect(lines.slice(2, 4)).toEqual([
+      '本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《政府信息公开条例》）要求，对以重庆市梁平区政务服务管理办公室的名义开展的政府信息公开工作情况进行报告。本报告中所列数据的统计日期为2024年1月1日至2024年12月31日。',
+      '一、总体情况',
+    ]);
+    expect(parseReportText(lines.join('\n')).report!.period).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    // the seed's prose states it already (its lead paragraph), a compiled report in 一: not twice
+    expect(renderReportText(seedReport(readFileSync(seedFile, 'utf8'))).match(/统计日期/g)).toHaveLength(1);
+    const stated = { ...seedValues(), sections: seedValues().sections.map((s) => (s.key === 'overview' ? { ...s, text: '统计期限为2024年1月1日至12月31日。' } : s)) };
+    expect(renderReportText(stated)).not.toContain('统计日期');
+    expect(renderReportText({ ...seedValues(), period: null })).not.toContain('统计');
+    expect(reportOutline(seedValues(), {}, { statePeriod: false }).blocks[0]).toEqual({ kind: 'heading', text: '一、总体情况' });
   });
 
   it('keeps the full-width labels of the spec when asked', () => {
