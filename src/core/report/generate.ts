@@ -16,6 +16,9 @@ export interface GenerateOptions {
   readonly scale?: number;
 }
 
+/** 一 covers 监督保障, for a government with the results of 工作考核、社会评议和责任追究 (条例第五十条第（四）项). */
+const OVERSIGHT = '监督保障：工作考核、社会评议和责任追究结果见正文。';
+
 const agencies = ['重庆市梁平区政务服务管理办公室', '某市人民政府办公室', '某区住房和城乡建设委员会', '某县市场监督管理局', '某镇人民政府', '某市生态环境局'];
 
 export function generateReport(opts: GenerateOptions): ReportValues {
@@ -40,7 +43,7 @@ export function generateReport(opts: GenerateOptions): ReportValues {
     sections: spec.sections.map((s) => ({
       key: s.key,
       heading: `${s.number}、${s.heading}`,
-      text: s.table ? '' : `${agency}${year}年${s.heading}。本部分为生成的示例文字，编号${int(99999)}。`,
+      text: s.table ? '' : `${agency}${year}年${s.heading}。${s.key === 'overview' ? OVERSIGHT : ''}本部分为生成的示例文字，编号${int(99999)}。`,
     })),
   };
 }

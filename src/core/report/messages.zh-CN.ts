@@ -26,7 +26,9 @@ export const reportMessages: { readonly [C in ReportFindingCode]: (p: Params) =>
   'T2-BLANK': (p) => `表二${cell(p)}空白或填“/”`,
   SECTIONS: (p) => p.problem === 'order'
     ? `第${s(p.number)}部分“${s(p.heading)}”顺序不符合年度报告格式`
-    : `缺少第${s(p.number)}部分“${s(p.heading)}”`,
+    : p.problem === 'oversight'
+      ? `人民政府的年度报告第${s(p.number)}部分“${s(p.heading)}”未报告工作考核、社会评议和责任追究结果情况`
+      : `缺少第${s(p.number)}部分“${s(p.heading)}”`,
   PERIOD: (p) => `统计期限应为 ${s(p.expected)}，报告写为 ${s(p.stated)}`,
   'PERIOD-MISSING': (p) => p.year === null || p.year === undefined
     ? '报告未写明统计期限（应为报告年度的1月1日至12月31日）'

@@ -7,6 +7,13 @@
  * sections and put the tables after the prose; headings are reworded): a section counts as present
  * when a heading, or a heading-like line inside the text, names it by one of its keywords; order is
  * judged on the first occurrence of each section only.
+ *
+ * SECTIONS also asks, of a government's report (the agency a 人民政府: 条例第五十条第（四）项
+ * "各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况", which the
+ * format puts under 一、总体情况 — 监督保障), that 一 speak of them: forgivingly, any one of 考核/考评,
+ * 评议 or 责任追究/追责/问责 in the text of 一 (in the whole prose when no heading names 一) is
+ * enough. A department's report (…局, …委员会, …人民政府办公室) is not asked. Like the rest of
+ * SECTIONS it is a warning, not the ERROR rules.md §1.8 suggests.
  */
 import type { Finding } from '../findings.js';
 import type { FormatId, ReportSpec, SectionSpec } from './spec/index.js';
@@ -134,18 +141,42 @@ function increasingPositions(seq: readonly number[]): Set<number> {
   return keep;
 }
 
+/** A government (各级人民政府) by its name: 某某县人民政府, 某某镇人民政府 — not its 办公室 or departments. */
+export const isGovernmentAgency = (agency: string | null): boolean => agency !== null && /人民政府$/.test(agency.replace(/\s+/g, ''));
+
+/** Words by which 一 reports the results of 工作考核、社会评议和责任追究. */
+const OVERSIGHT_WORDS = /考核|考评|评议|责任追究|追责|问责/;
+
+/** 条例第五十条第（四）项: a government's 一 reports 工作考核、社会评议和责任追究结果. */
+function checkGovernmentOverview(spec: ReportSpec, report: ReportValues, indexes: readonly number[], out: Finding[]): void {
+  if (!isGovernmentAgency(report.agency)) return;
+  const overview = spec.sections.findIndex((s) => s.key === 'overview');
+  const named = report.sections.filter((_, j) => indexes[j] === overview);
+  const texts = named.length > 0 ? named.map((s) => s.text) : report.sections.flatMap((s) => [s.heading, s.text]);
+  if (texts.some((t) => OVERSIGHT_WORDS.test(t))) return;
+  const s = spec.sections[overview]!;
+  out.push({
+    code: 'SECTIONS', severity: 'warning', at: { section: s.key },
+    params: {
+      problem: 'oversight', number: s.number, heading: s.heading,
+      basis: '《政府信息公开条例》第五十条第（四）项：各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况',
+    },
+  });
+}
+
 function checkSections(spec: ReportSpec, report: ReportValues, out: Finding[]): void {
   if (!hasProse(report)) return;
   const matcher = matcherFor(spec.sections);
   const firstAt: { index: number; section: ReportSection }[] = [];
   const seen = new Set<number>();
-  for (const section of report.sections) {
+  const indexes = report.sections.map((section) => {
     const i = statutoryIndex(section, spec.sections, matcher);
     if (i >= 0 && !seen.has(i)) {
       seen.add(i);
       firstAt.push({ index: i, section });
     }
-  }
+    return i;
+  });
   const basis = '《政府信息公开条例》第五十条；国办公开办函〔2021〕30号 年度报告格式';
   // the headings and texts, gathered only when a section is not found by its heading
   let texts: string[] | null = null;
@@ -164,6 +195,7 @@ function checkSections(spec: ReportSpec, report: ReportValues, out: Finding[]): 
       params: { problem: 'order', number: s.number, heading: f.section.heading || s.heading, basis },
     });
   });
+  checkGovernmentOverview(spec, report, indexes, out);
 }
 
 /** Document-level findings: format vs year, period, sections. */

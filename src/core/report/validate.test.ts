@@ -208,7 +208,40 @@ describe('document rules', () => {
       s('六、政府信息公开平台建设'), s('一、主动公开政府信息情况', ''), s('二、收到和处理政府信息公开申请情况', ''),
       s('三、政府信息公开行政复议、行政诉讼情况', '（一）主要问题 ……（二）改进情况 ……'), s('五、其他需要报告的事项'),
     ];
-    expect(validateReport({ ...base, sections: shanghai })).toEqual([]);
+    expect(validateReport({ ...base, agency: '上海市人民政府办公厅', sections: shanghai })).toEqual([]);
+  });
+
+  describe('SECTIONS: a government\'s 一 reports 工作考核、社会评议和责任追究结果 (条例第五十条第（四）项)', () => {
+    const withOverview = (agency: string, text: string, sections = base.sections): ReportValues =>
+      ({ ...base, agency, sections: sections.map((s) => (s.key === 'overview' ? { ...s, text } : s)) });
+    const plain = '全年主动公开政府信息1200条，政府信息公开平台运行平稳。';
+
+    it('flags a 人民政府\'s report whose 一 says nothing of them, with its basis, in Chinese', () => {
+      const findings = validateReport(withOverview('淮安市洪泽区人民政府', plain));
+      expect(findings).toEqual([expect.objectContaining({
+        code: 'SECTIONS', severity: 'warning', at: { section: 'overview' }, params: expect.objectContaining({ problem: 'oversight', number: '一', heading: '总体情况' }),
+      })]);
+      expect(formatFinding(findings[0]!)).toBe('人民政府的年度报告第一部分“总体情况”未报告工作考核、社会评议和责任追究结果情况');
+      expect(findings[0]!.params.basis).toContain('第五十条第（四）项');
+      // a town's government too; the words elsewhere than in 一 do not count
+      const inOther = withOverview('重庆市梁平区礼让镇人民政府', plain).sections.map((s) => (s.key === 'other' ? { ...s, text: '年度考核结果为优秀。' } : s));
+      expect(validateReport({ ...withOverview('重庆市梁平区礼让镇人民政府', plain), sections: inOther }).map((f) => f.params.problem)).toEqual(['oversight']);
+    });
+
+    it('accepts any reasonable wording of them in 一 (in the whole prose when no heading names 一)', () => {
+      for (const words of ['将政务公开纳入全区高质量发展考核内容。', '开展社会评议，群众满意度98%。', '未发生责任追究情况。', '全年无追责问责情况。', '纳入绩效考评。']) {
+        expect(validateReport(withOverview('某县人民政府', plain + words)), words).toEqual([]);
+      }
+      const whole = [{ key: null, heading: '', text: `一、总体情况 ${plain}二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况 五、存在的主要问题及改进情况 六、其他需要报告的事项 年度考核结果良好。` }];
+      expect(validateReport({ ...base, agency: '某县人民政府', sections: whole })).toEqual([]);
+    });
+
+    it('does not ask it of a department (…局, …委员会) or a government\'s office, nor of a bare table', () => {
+      for (const agency of ['重庆市梁平区政务服务管理办公室', '某市人民政府办公室', '上海市人民政府办公厅', '某区住房和城乡建设委员会', '平潭综合实验区市场监督管理局']) {
+        expect(validateReport(withOverview(agency, plain)), agency).toEqual([]);
+      }
+      expect(validateReport({ ...base, agency: '某县人民政府', period: null, sections: [] }).map((f) => f.code)).toEqual([]);
+    });
   });
 });
 
