@@ -3,6 +3,7 @@
  * 传真号码、互联网联系方式) generated from the agency's office details and the catalog's vocabularies,
  * with the agency's own paragraphs (plain text) where it wrote them; and 政府信息公开制度.
  */
+import type { DisclosureOffice } from '../../core/agencies/agency.js';
 import { html, renderPage, type RawHtml } from '../layout.js';
 import { columnCrumbs, columnNav, columnUrl, factList, portalNav, type AgencyRef } from './disclosure-parts.js';
 
@@ -10,16 +11,7 @@ import type { PortalTextKey } from '../../core/search/portal-texts.js';
 
 export interface GuidePageInput {
   readonly agency: AgencyRef;
-  readonly office: {
-    readonly officeName: string;
-    readonly address: string;
-    readonly officeHours: string;
-    readonly phone: string;
-    readonly fax: string;
-    readonly email: string;
-    readonly website: string;
-    readonly postalCode: string;
-  };
+  readonly office: DisclosureOffice;
   /** The 上一级 body for complaints (第五十一条), or null at the top. */
   readonly parentName: string | null;
   /** 第二十条 items (labels) and 主题分类 labels in use. */
